@@ -1,0 +1,60 @@
+#include "cli/common.h"
+
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+
+#include "emend/emend.h"
+
+namespace emend::cli {
+
+StatusOr<std::string> ReadFile(const std::string& path) {
+  std::FILE* f = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
+  if (!f) return Status::NotFound(path + ": " + std::strerror(errno));
+  std::string data;
+  char buf[1 << 16];
+  size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) data.append(buf, n);
+  bool err = std::ferror(f);
+  if (f != stdin) std::fclose(f);
+  if (err) return Status::IOError(path + ": read failed");
+  return data;
+}
+
+Status WriteFile(const std::string& path, std::string_view data) {
+  if (path == "-") {
+    if (std::fwrite(data.data(), 1, data.size(), stdout) != data.size() || std::fflush(stdout))
+      return Status::IOError("write to standard output failed");
+    return Status::Ok();
+  }
+  std::string tmp = path + ".tmp" + std::to_string(::getpid());
+  std::FILE* f = std::fopen(tmp.c_str(), "wb");
+  if (!f) return Status::IOError(tmp + ": " + std::strerror(errno));
+  bool ok = std::fwrite(data.data(), 1, data.size(), f) == data.size();
+  ok = (std::fclose(f) == 0) && ok;
+  std::error_code ec;
+  if (ok) std::filesystem::rename(tmp, path, ec);
+  if (!ok || ec) {
+    std::filesystem::remove(tmp, ec);
+    return Status::IOError(path + ": write failed");
+  }
+  return Status::Ok();
+}
+
+bool StderrIsTerminal() { return ::isatty(2) == 1; }
+
+int Fail(const Status& s) {
+  std::fprintf(stderr, "emend: %s\n", s.ToString().c_str());
+  return kExitSomeFailed;
+}
+
+std::string ResolveWordlist(const std::string& flag) {
+  if (!flag.empty()) return flag == "none" ? "" : flag;
+  if (const char* env = std::getenv("EMEND_WORDLIST"); env && *env) return env;
+  return EngineOptions{}.lexicon_path;
+}
+
+}  // namespace emend::cli

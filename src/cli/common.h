@@ -1,0 +1,27 @@
+// Shared pieces of the emend command line.
+#ifndef EMEND_CLI_COMMON_H_
+#define EMEND_CLI_COMMON_H_
+
+#include <cstdio>
+#include <string>
+
+#include "emend/status.h"
+
+namespace emend::cli {
+
+// Exit codes (docs/edits.md, "Command line").
+constexpr int kExitOk = 0;
+constexpr int kExitSomeFailed = 1;
+constexpr int kExitUsage = 2;
+
+StatusOr<std::string> ReadFile(const std::string& path);  // "-" is stdin
+Status WriteFile(const std::string& path, std::string_view data);  // temp + rename; "-" is stdout
+bool StderrIsTerminal();
+int Fail(const Status& s);  // prints "emend: <message>" to stderr, returns kExitSomeFailed
+
+// The word list: --wordlist, else $EMEND_WORDLIST, else the default.
+std::string ResolveWordlist(const std::string& flag);
+
+}  // namespace emend::cli
+
+#endif  // EMEND_CLI_COMMON_H_

@@ -1,0 +1,343 @@
+// emend fix: the stdin -> stdout repair filter, and batch runs over files.
+#include <CLI/CLI.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <functional>
+#include <thread>
+
+#include "cli/commands.h"
+#include "cli/common.h"
+#include "emend/log.h"
+#include "io/chunker.h"
+#include "io/json_text.h"
+#include "io/jsonl.h"
+#include "util/hash.h"
+
+namespace emend::cli {
+namespace fs = std::filesystem;
+
+namespace {
+
+struct FixArgs {
+  std::vector<std::string> inputs{"-"};
+  std::string output = "-", out_dir, field = "text", offsets = "bytes", wordlist, normalize;
+  bool json = false, jsonl = false, explain = false, verbose = false;
+  bool no_case = false, no_spacing = false, no_hyphenation = false, no_encoding = false;
+  bool normalize_spaces = false;
+  int threads = 1;
+};
+
+FixArgs g_fix;
+
+StatusOr<FixOptions> MakeOptions(const FixArgs& a) {
+  FixOptions o;
+  o.fix_case = !a.no_case;
+  o.fix_spacing = !a.no_spacing;
+  o.fix_hyphenation = !a.no_hyphenation;
+  o.fix_encoding = !a.no_encoding;
+  o.normalize_spaces = a.normalize_spaces;
+  std::string_view n = a.normalize;
+  while (!n.empty()) {
+    std::string_view item = n.substr(0, n.find(','));
+    if (item == "long-s") o.normalize |= kNormLongS;
+    else if (item == "ligatures") o.normalize |= kNormLigatures;
+    else return Status::InvalidArgument("--normalize takes long-s,ligatures; not '" + std::string(item) + "'");
+    n.remove_prefix(std::min(n.size(), item.size() + 1));
+  }
+  return o;
+}
+
+std::string OptionsJson(const FixOptions& o) {
+  io::json j = {{"case", o.fix_case}, {"spacing", o.fix_spacing}, {"hyphenation", o.fix_hyphenation},
+                {"encoding", o.fix_encoding}, {"normalize", o.normalize},
+                {"normalize_spaces", o.normalize_spaces}};
+  return j.dump();
+}
+
+std::string Escape(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '\n') out += "\\n";
+    else if (c == '\r') out += "\\r";
+    else if (c == '\t') out += "\\t";
+    else if (c == '"') out += "\\\"";
+    else out.push_back(c);
+  }
+  return out;
+}
+
+std::string ExplainLine(const Edit& e) {
+  char conf[16];
+  std::snprintf(conf, sizeof conf, "%.2f", e.confidence);
+  return std::to_string(e.start) + ":" + std::to_string(e.end) + " " + EditKindsToString(e.kinds) +
+         "  \"" + Escape(io::ReplaceInvalid(e.before)) + "\" -> \"" + Escape(io::ReplaceInvalid(e.after)) +
+         "\"  " + conf + "  " + e.note + " [" + e.rule + "]\n";
+}
+
+// Fixes chunks of `in` with up to `threads` threads, calling `emit` in input
+// order with each chunk, its result and its offset in the stream.
+Status FixStream(const Engine& engine, const FixOptions& opt, std::FILE* in, int threads,
+                 const std::function<Status(const std::string&, FixResult&, uint64_t)>& emit) {
+  io::ChunkReader reader(in);
+  uint64_t offset = 0;
+  for (bool more = true; more;) {
+    std::vector<std::string> batch;
+    while (batch.size() < static_cast<size_t>(threads)) {
+      std::string chunk;
+      StatusOr<bool> got = reader.Next(&chunk);
+      if (!got.ok()) return got.status();
+      if (!*got) { more = false; break; }
+      batch.push_back(std::move(chunk));
+    }
+    std::vector<FixResult> results(batch.size());
+    std::vector<std::thread> pool;
+    for (size_t i = 1; i < batch.size(); ++i)
+      pool.emplace_back([&, i] { results[i] = engine.Fix(batch[i], opt); });
+    if (!batch.empty()) results[0] = engine.Fix(batch[0], opt);
+    for (auto& t : pool) t.join();
+    for (size_t i = 0; i < batch.size(); ++i) {
+      if (Status s = emit(batch[i], results[i], offset); !s.ok()) return s;
+      offset += batch[i].size();
+    }
+  }
+  return Status::Ok();
+}
+
+void ShiftEdits(std::vector<Edit>* edits, uint64_t by) {
+  for (Edit& e : *edits) { e.start += by; e.end += by; }
+}
+
+void ReportVerbose(const std::string& name, const FixStats& s) {
+  std::fprintf(stderr, "emend: %s: %llu bytes, %llu words, %llu edits", name.c_str(),
+               (unsigned long long)s.bytes_in, (unsigned long long)s.words, (unsigned long long)s.edits);
+  for (int k = 0; k < kNumEditKinds; ++k)
+    if (s.by_kind[k]) std::fprintf(stderr, ", %s %llu", EditKindName(EditKind(1u << k)), (unsigned long long)s.by_kind[k]);
+  std::fprintf(stderr, "\n");
+  if (s.invalid_utf8)
+    std::fprintf(stderr, "emend: %s: %llu invalid UTF-8 sequence(s), first at byte %lld, passed through unchanged\n",
+                 name.c_str(), (unsigned long long)s.invalid_utf8, (long long)s.first_invalid_offset);
+}
+
+Status Write(std::FILE* f, std::string_view data) {
+  return std::fwrite(data.data(), 1, data.size(), f) == data.size() ? Status::Ok()
+                                                                     : Status::IOError("write failed");
+}
+
+// Text, --json or --explain output of one input stream to `sink`. Text and
+// --explain stream chunk by chunk (bounded memory); --json holds the document.
+Status FixTextOrJson(const Engine& engine, const FixOptions& opt, const FixArgs& a, std::FILE* in,
+                     std::FILE* sink, FixStats* stats) {
+  FixResult all;
+  util::Hasher in_hash;
+  Status s = FixStream(engine, opt, in, a.threads, [&](const std::string& chunk, FixResult& r, uint64_t off) {
+    in_hash.Update(chunk);
+    ShiftEdits(&r.edits, off);
+    all.stats.Add(r.stats);
+    if (a.explain) {
+      std::string explain;
+      for (const Edit& e : r.edits) explain += ExplainLine(e);
+      return Write(sink, explain);
+    }
+    if (!a.json) return Write(sink, r.text);
+    all.text += r.text;
+    all.edits.insert(all.edits.end(), std::make_move_iterator(r.edits.begin()),
+                     std::make_move_iterator(r.edits.end()));
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
+  *stats = all.stats;
+  if (!a.json || a.explain) return Status::Ok();
+  EditLog log;
+  log.emend_version = Version();
+  log.model = engine.ModelId();
+  log.options_json = OptionsJson(opt);
+  log.input_bytes = all.stats.bytes_in;
+  log.input_hash = in_hash.Digest();
+  log.output_bytes = all.text.size();
+  log.output_hash = util::Hash64(all.text);
+  log.edits = std::move(all.edits);
+  return Write(sink, SerializeFixJson(log, all) + "\n");
+}
+
+struct JsonlCounts { uint64_t fixed = 0, malformed = 0, no_field = 0, blank = 0; };
+
+Status FixJsonl(const Engine& engine, const FixOptions& opt, const FixArgs& a, std::FILE* in,
+                std::FILE* out, FixStats* stats, JsonlCounts* counts) {
+  io::JsonlOptions jo;
+  jo.field = a.field;
+  jo.codepoint_offsets = a.offsets == "codepoints";
+  std::string pending;
+  char buf[1 << 16];
+  bool eof = false;
+  while (!eof) {
+    // Gather a batch of whole lines (about 4 MiB).
+    while (pending.size() < (4u << 20)) {
+      size_t n = std::fread(buf, 1, sizeof buf, in);
+      if (n == 0) { eof = true; break; }
+      pending.append(buf, n);
+    }
+    if (std::ferror(in)) return Status::IOError("read failed");
+    size_t cut = eof ? pending.size() : pending.rfind('\n');
+    if (cut == std::string::npos) continue;  // one line longer than the batch: read on
+    if (!eof) ++cut;
+    std::string_view batch(pending.data(), cut);
+    std::vector<std::string_view> lines;
+    for (size_t p = 0; p < batch.size();) {
+      size_t nl = batch.find('\n', p);
+      size_t e = nl == std::string_view::npos ? batch.size() : nl;
+      lines.push_back(batch.substr(p, e - p));
+      p = e + 1;
+    }
+    bool trailing_nl = !batch.empty() && batch.back() == '\n';
+    int nt = std::max(1, std::min<int>(a.threads, static_cast<int>(lines.size())));
+    std::vector<std::string> outs(nt);
+    std::vector<FixStats> st(nt);
+    std::vector<JsonlCounts> cs(nt);
+    auto work = [&](int t) {
+      size_t lo = lines.size() * t / nt, hi = lines.size() * (t + 1) / nt;
+      for (size_t i = lo; i < hi; ++i) {
+        io::LineOutcome o = io::FixJsonlLine(engine, opt, jo, lines[i], &outs[t], &st[t]);
+        cs[t].fixed += o == io::LineOutcome::kFixed;
+        cs[t].malformed += o == io::LineOutcome::kMalformed;
+        cs[t].no_field += o == io::LineOutcome::kNoField;
+        cs[t].blank += o == io::LineOutcome::kBlank;
+        if (i + 1 < lines.size() || trailing_nl) outs[t].push_back('\n');
+      }
+    };
+    std::vector<std::thread> pool;
+    for (int t = 1; t < nt; ++t) pool.emplace_back(work, t);
+    work(0);
+    for (auto& th : pool) th.join();
+    for (int t = 0; t < nt; ++t) {
+      if (std::fwrite(outs[t].data(), 1, outs[t].size(), out) != outs[t].size())
+        return Status::IOError("write failed");
+      stats->Add(st[t]);
+      counts->fixed += cs[t].fixed; counts->malformed += cs[t].malformed;
+      counts->no_field += cs[t].no_field; counts->blank += cs[t].blank;
+    }
+    pending.erase(0, cut);
+  }
+  return std::fflush(out) == 0 ? Status::Ok() : Status::IOError("write failed");
+}
+
+// Every regular file under the inputs (directories recursively, sorted),
+// with the path its output takes under --out.
+std::vector<std::pair<std::string, std::string>> ExpandInputs(const std::vector<std::string>& inputs) {
+  std::vector<std::pair<std::string, std::string>> files;
+  for (const std::string& in : inputs) {
+    std::error_code ec;
+    if (in != "-" && fs::is_directory(in, ec)) {
+      std::vector<std::pair<std::string, std::string>> found;
+      for (auto it = fs::recursive_directory_iterator(in, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
+        if (it->is_regular_file()) found.emplace_back(it->path().string(), fs::relative(it->path(), in).string());
+      std::sort(found.begin(), found.end());
+      files.insert(files.end(), found.begin(), found.end());
+    } else {
+      files.emplace_back(in, in == "-" ? "stdin" : fs::path(in).filename().string());
+    }
+  }
+  return files;
+}
+
+Status FixOne(const Engine& engine, const FixOptions& opt, const FixArgs& a, const std::string& in_path,
+              const std::string& out_path, FixStats* stats, JsonlCounts* counts) {
+  std::FILE* in = in_path == "-" ? stdin : std::fopen(in_path.c_str(), "rb");
+  if (!in) return Status::NotFound(in_path + ": " + std::strerror(errno));
+  // Files are written to a temporary name and renamed when complete.
+  std::string tmp = out_path == "-" ? "" : out_path + ".tmp";
+  std::FILE* out = out_path == "-" ? stdout : std::fopen(tmp.c_str(), "wb");
+  Status s;
+  if (!out) s = Status::IOError(out_path + ": cannot write");
+  else if (a.jsonl) s = FixJsonl(engine, opt, a, in, out, stats, counts);
+  else s = FixTextOrJson(engine, opt, a, in, out, stats);
+  if (out && std::fflush(out) != 0 && s.ok()) s = Status::IOError(out_path + ": write failed");
+  if (out && out != stdout) {
+    if (std::fclose(out) != 0 && s.ok()) s = Status::IOError(out_path + ": write failed");
+    std::error_code ec;
+    if (s.ok()) fs::rename(tmp, out_path, ec);
+    else fs::remove(tmp, ec);
+  }
+  if (in != stdin) std::fclose(in);
+  if (!s.ok()) return Status(s.code(), in_path + ": " + s.message());
+  return s;
+}
+
+int RunFix() {
+  const FixArgs& a = g_fix;
+  StatusOr<FixOptions> opt = MakeOptions(a);
+  if (!opt.ok()) { std::fprintf(stderr, "emend: %s\n", opt.status().message().c_str()); return kExitUsage; }
+  if (a.json && a.jsonl) { std::fprintf(stderr, "emend: --json and --jsonl exclude each other\n"); return kExitUsage; }
+  auto files = ExpandInputs(a.inputs);
+  if (files.size() != 1 && a.out_dir.empty()) {
+    std::fprintf(stderr, "emend: several inputs need --out DIR\n");
+    return kExitUsage;
+  }
+  EngineOptions eo;
+  eo.lexicon_path = ResolveWordlist(a.wordlist);
+  auto engine = Engine::Create(eo);
+  if (!engine.ok()) return Fail(engine.status());
+  FixStats total;
+  JsonlCounts counts;
+  int failed = 0;
+  for (const auto& [in, rel] : files) {
+    std::string out = a.output;
+    if (!a.out_dir.empty()) {
+      fs::path p = fs::path(a.out_dir) / (rel + (a.json ? ".json" : ""));
+      std::error_code ec;
+      fs::create_directories(p.parent_path(), ec);
+      out = p.string();
+    }
+    FixStats st;
+    Status s = FixOne(**engine, *opt, a, in, out, &st, &counts);
+    if (!s.ok()) { Fail(s); ++failed; continue; }
+    if (a.verbose) ReportVerbose(in, st);
+    else if (st.invalid_utf8 && !a.json)
+      std::fprintf(stderr, "emend: %s: %llu invalid UTF-8 sequence(s) passed through (first at byte %lld)\n",
+                   in.c_str(), (unsigned long long)st.invalid_utf8, (long long)st.first_invalid_offset);
+    total.Add(st);
+  }
+  if (a.jsonl && (counts.malformed || counts.no_field || a.verbose))
+    std::fprintf(stderr, "emend: jsonl: %llu fixed, %llu malformed and %llu without field '%s' passed through unchanged\n",
+                 (unsigned long long)counts.fixed, (unsigned long long)counts.malformed,
+                 (unsigned long long)counts.no_field, a.field.c_str());
+  if (!a.out_dir.empty()) {
+    io::json sum = {{"inputs", files.size()}, {"failed", failed}, {"bytes_in", total.bytes_in},
+                    {"words", total.words}, {"edits", total.edits}, {"invalid_utf8", total.invalid_utf8}};
+    WriteFile((fs::path(a.out_dir) / "emend-summary.json").string(), sum.dump(1) + "\n");
+    std::fprintf(stderr, "emend: %zu inputs, %d failed, %llu words, %llu edits\n", files.size(), failed,
+                 (unsigned long long)total.words, (unsigned long long)total.edits);
+  }
+  return failed ? kExitSomeFailed : kExitOk;
+}
+
+}  // namespace
+
+void AddFixCommand(CLI::App& app, std::function<int()>* run) {
+  FixArgs& a = g_fix;
+  CLI::App* c = app.add_subcommand("fix", "Repair text: a stdin -> stdout filter, or files with --out DIR");
+  c->add_option("inputs", a.inputs, "Input files or directories; '-' (default) is standard input");
+  c->add_option("-o,--output", a.output, "Output file for a single input (default '-': standard output)");
+  c->add_option("--out", a.out_dir, "Directory for one output per input plus emend-summary.json");
+  c->add_flag("--json", a.json, "Write {text, edits, stats} with the edit log (docs/edits.md)");
+  c->add_flag("--jsonl", a.jsonl, "Input and output are JSON Lines; edits go under the key \"emend\"");
+  c->add_option("--field", a.field, "JSONL: the string field to repair (default: text)");
+  c->add_option("--offsets", a.offsets, "JSONL edit offsets: bytes (default) or codepoints of the field")
+      ->check(CLI::IsMember({"bytes", "codepoints"}));
+  c->add_flag("--explain", a.explain, "Print each edit readably instead of the text");
+  c->add_flag("-v,--verbose", a.verbose, "Report counts and invalid UTF-8 on stderr");
+  c->add_option("--threads", a.threads, "Worker threads (default 1); output is identical for any value")
+      ->check(CLI::Range(1, 256));
+  c->add_flag("--no-case", a.no_case, "Do not repair caps-lock inversion");
+  c->add_flag("--no-spacing", a.no_spacing, "Do not repair spacing around punctuation");
+  c->add_flag("--no-hyphenation", a.no_hyphenation, "Do not rejoin words hyphenated at line ends");
+  c->add_flag("--no-encoding", a.no_encoding, "Do not repair mojibake and HTML entities");
+  c->add_option("--normalize", a.normalize, "Opt-in normalisations, comma-separated: long-s,ligatures");
+  c->add_flag("--normalize-spaces", a.normalize_spaces, "Collapse runs of spaces inside lines");
+  c->add_option("--wordlist", a.wordlist,
+                "Case lexicon word list (default $EMEND_WORDLIST or /usr/share/dict/words; 'none' for none)");
+  *run = RunFix;
+  c->callback([] {});
+}
+
+}  // namespace emend::cli

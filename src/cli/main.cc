@@ -1,0 +1,38 @@
+// The emend command line: turns library Status values into messages and exit codes.
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+
+#include "cli/commands.h"
+#include "cli/common.h"
+#include "emend/emend.h"
+
+int main(int argc, char** argv) {
+  using namespace emend::cli;
+  CLI::App app{"emend: restore damaged text and account for every change it makes"};
+  app.set_version_flag("--version", std::string("emend ") + emend::Version() +
+                                        "\nmodel: word list " + ResolveWordlist("") +
+                                        " (no language model yet)\nedit schema: " +
+                                        std::to_string(emend::kEditSchemaVersion));
+  app.require_subcommand(1);
+  std::function<int()> run_fix, run_apply, run_eval;
+  AddFixCommand(app, &run_fix);
+  AddApplyCommand(app, &run_apply);
+  AddEvalCommand(app, &run_eval);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return kExitUsage;
+  }
+  if (app.got_subcommand("fix")) return run_fix();
+  if (app.got_subcommand("apply")) return run_apply();
+  if (app.got_subcommand("eval")) return run_eval();
+  return kExitUsage;
+}

@@ -1,0 +1,99 @@
+// Engine: runs the passes over the original input, combines, applies.
+#include <algorithm>
+#include <optional>
+
+#include "edit/combine.h"
+#include "emend/emend.h"
+#include "repair/passes.h"
+#include "text/lexicon.h"
+#include "text/utf8.h"
+
+namespace emend {
+
+const char* Version() { return EMEND_VERSION_STRING; }
+
+void FixStats::Add(const FixStats& o) {
+  if (first_invalid_offset < 0 && o.first_invalid_offset >= 0)
+    first_invalid_offset = static_cast<int64_t>(bytes_in) + o.first_invalid_offset;
+  bytes_in += o.bytes_in;
+  bytes_out += o.bytes_out;
+  words += o.words;
+  invalid_utf8 += o.invalid_utf8;
+  edits += o.edits;
+  for (int i = 0; i < kNumEditKinds; ++i) by_kind[i] += o.by_kind[i];
+}
+
+struct Engine::Impl {
+  std::optional<text::Lexicon> lexicon;
+  std::string model_id;
+};
+
+Engine::Engine(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Engine::~Engine() = default;
+
+StatusOr<std::unique_ptr<Engine>> Engine::Create(const EngineOptions& options) {
+  auto impl = std::make_unique<Impl>();
+  if (!options.lexicon_path.empty()) {
+    StatusOr<text::Lexicon> lex = text::Lexicon::Load(options.lexicon_path);
+    if (!lex.ok()) return lex.status();
+    impl->lexicon = std::move(lex).value();
+    impl->model_id = "wordlist:" + options.lexicon_path;
+  } else {
+    impl->model_id = "none";
+  }
+  return std::unique_ptr<Engine>(new Engine(std::move(impl)));
+}
+
+const std::string& Engine::ModelId() const { return impl_->model_id; }
+
+namespace {
+
+// Word tokens: starts of letter/digit runs (ASCII fast path).
+uint64_t CountWords(std::string_view s) {
+  uint64_t n = 0;
+  bool in_word = false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    bool w = c >= 0x80 ? (c & 0xC0) == 0x80 ? in_word : true
+                       : ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || (c >= '0' && c <= '9');
+    n += w && !in_word;
+    in_word = w;
+  }
+  return n;
+}
+
+}  // namespace
+
+FixResult Engine::Fix(std::string_view input, const FixOptions& options) const {
+  FixResult r;
+  repair::PassInput in{input, impl_->lexicon ? &*impl_->lexicon : nullptr};
+  repair::Proposals proposals;
+  if (options.fix_encoding) repair::ProposeEncoding(in, &proposals);
+  if (options.normalize || options.normalize_spaces)
+    repair::ProposeNormalization(in, options.normalize, options.normalize_spaces, &proposals);
+  if (options.fix_hyphenation) repair::ProposeHyphenation(in, &proposals);
+  if (options.fix_spacing) repair::ProposeSpacing(in, &proposals);
+  if (options.fix_case) repair::ProposeCase(in, &proposals);
+  r.edits = edit::Combine(input, std::move(proposals));
+  StatusOr<std::string> out = ApplyEdits(input, r.edits);
+  // Combine() guarantees a valid list; if that contract were ever broken we
+  // keep the input unchanged rather than lose a byte.
+  if (out.ok()) {
+    r.text = std::move(out).value();
+  } else {
+    r.edits.clear();
+    r.text = std::string(input);
+  }
+  text::Utf8Report u = text::CheckUtf8(input);
+  r.stats.bytes_in = input.size();
+  r.stats.bytes_out = r.text.size();
+  r.stats.words = CountWords(input);
+  r.stats.invalid_utf8 = u.invalid_sequences;
+  r.stats.first_invalid_offset = u.first_invalid;
+  r.stats.edits = r.edits.size();
+  for (const Edit& e : r.edits)
+    for (int k = 0; k < kNumEditKinds; ++k) r.stats.by_kind[k] += (e.kinds >> k) & 1;
+  return r;
+}
+
+}  // namespace emend

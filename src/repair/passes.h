@@ -1,0 +1,51 @@
+// Deterministic repair passes. Each reads the ORIGINAL input and appends
+// proposals; none sees another's output (the combiner decides, see
+// edit/combine.h). Each is triggered by rare byte patterns so that clean text
+// costs one scan.
+#ifndef EMEND_REPAIR_PASSES_H_
+#define EMEND_REPAIR_PASSES_H_
+
+#include <string_view>
+#include <vector>
+
+#include "edit/combine.h"
+#include "emend/emend.h"
+#include "text/lexicon.h"
+
+namespace emend::repair {
+
+// Pass ranks: the order in which overlapping proposals are composed.
+enum PassRank { kRankEncoding = 0, kRankNormalize = 1, kRankHyphen = 2, kRankSpacing = 3, kRankCase = 9 };
+
+struct PassInput {
+  std::string_view text;
+  const text::Lexicon* lexicon = nullptr;  // may be null
+};
+
+using Proposals = std::vector<edit::Proposal>;
+
+// sTALIN EXILED HIS RIVAL -> Stalin exiled his rival (whole inverted sentences).
+void ProposeCase(const PassInput& in, Proposals* out);
+// third,he -> third, he ; Kamo . -> Kamo.
+void ProposeSpacing(const PassInput& in, Proposals* out);
+// pro-\nperty is -> property\nis (when the joined word is known).
+void ProposeHyphenation(const PassInput& in, Proposals* out);
+// Ã© -> é, â€™ -> ’, &amp; -> &, &#8217; -> ’
+void ProposeEncoding(const PassInput& in, Proposals* out);
+// Opt-in: long s, ligatures (Normalize bits), runs of spaces.
+void ProposeNormalization(const PassInput& in, uint32_t normalize, bool spaces, Proposals* out);
+
+// Shared helper: a proposal for bytes [start, end) of in.text.
+edit::Proposal MakeProposal(std::string_view text, size_t start, size_t end, std::string after,
+                            uint32_t kind, double confidence, const char* rule, const char* note,
+                            int rank);
+
+// Shared scanning helpers over UTF-8 (invalid bytes count as non-letters).
+bool LetterBefore(std::string_view s, size_t i);     // code point ending at i is a letter
+bool LetterAt(std::string_view s, size_t i);         // code point starting at i is a letter
+size_t WordStart(std::string_view s, size_t i);      // start of the letter run ending at i
+size_t WordEnd(std::string_view s, size_t i);        // end of the letter run starting at i
+
+}  // namespace emend::repair
+
+#endif  // EMEND_REPAIR_PASSES_H_

@@ -1,0 +1,58 @@
+// Helpers shared by the repair passes.
+#include "repair/passes.h"
+#include "text/utf8.h"
+
+namespace emend::repair {
+
+edit::Proposal MakeProposal(std::string_view text, size_t start, size_t end, std::string after,
+                            uint32_t kind, double confidence, const char* rule, const char* note,
+                            int rank) {
+  edit::Proposal p;
+  p.edit.start = start;
+  p.edit.end = end;
+  p.edit.before = std::string(text.substr(start, end - start));
+  p.edit.after = std::move(after);
+  p.edit.kinds = kind;
+  p.edit.confidence = confidence;
+  p.edit.rule = rule;
+  p.edit.note = note;
+  p.rank = rank;
+  return p;
+}
+
+namespace {
+// Start of the code point that ends at i (i > 0), or i - 1 if invalid.
+size_t PrevStart(std::string_view s, size_t i) {
+  size_t j = i - 1;
+  while (j > 0 && i - j < 4 && (static_cast<unsigned char>(s[j]) & 0xC0) == 0x80) --j;
+  char32_t cp;
+  return text::DecodeAt(s, j, &cp) == i - j ? j : i - 1;
+}
+}  // namespace
+
+bool LetterAt(std::string_view s, size_t i) {
+  if (i >= s.size()) return false;
+  char32_t cp;
+  return text::DecodeAt(s, i, &cp) && text::IsLetter(cp);
+}
+
+bool LetterBefore(std::string_view s, size_t i) {
+  return i > 0 && LetterAt(s, PrevStart(s, i));
+}
+
+size_t WordStart(std::string_view s, size_t i) {
+  while (LetterBefore(s, i)) i = PrevStart(s, i);
+  return i;
+}
+
+size_t WordEnd(std::string_view s, size_t i) {
+  char32_t cp;
+  while (i < s.size()) {
+    size_t len = text::DecodeAt(s, i, &cp);
+    if (!len || !text::IsLetter(cp)) break;
+    i += len;
+  }
+  return i;
+}
+
+}  // namespace emend::repair

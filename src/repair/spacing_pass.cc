@@ -1,0 +1,84 @@
+// Spacing around clause punctuation.
+//  after:  third,he -> third, he   was.He -> was. He   (a space is inserted)
+//  before: Kamo . -> Kamo.         word , next -> word, next (the space goes)
+// Never inside numbers (1,000 3.14 10:30), abbreviations (e.g. U.S.A. Ph.D),
+// URLs, e-mail addresses, paths or code-like runs, ellipses, or where two or
+// more spaces (typography, table columns) stand before the mark.
+#include "repair/passes.h"
+#include "text/utf8.h"
+
+namespace emend::repair {
+namespace {
+
+bool IsBlank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// The maximal run of non-blank bytes around i.
+std::string_view RunAround(std::string_view s, size_t i) {
+  size_t b = i, e = i;
+  while (b > 0 && !IsBlank(s[b - 1])) --b;
+  while (e < s.size() && !IsBlank(s[e])) ++e;
+  return s.substr(b, e - b);
+}
+
+// URLs, e-mail, paths, code, data: runs we never touch.
+bool LooksTechnical(std::string_view run) {
+  if (run.find("://") != run.npos || run.find("www.") != run.npos) return true;
+  for (char c : run)
+    if (c == '@' || c == '/' || c == '\\' || c == '=' || c == '_' || c == '<' || c == '>' ||
+        c == '{' || c == '}' || c == '|' || c == '#' || c == '*' || c == '[' || c == '~' ||
+        (c >= '0' && c <= '9'))
+      return true;
+  int marks = 0;
+  for (char c : run) marks += (c == ',' || c == ';' || c == ':' || c == '.');
+  return marks > 1;  // a,b,c  e.g.  U.S.A  ellipses
+}
+
+bool AllLower(std::string_view w) { return text::Lower(w) == w; }
+
+bool Capitalised(std::string_view w) {  // one capital, then lower case, >= 2 letters
+  char32_t cp;
+  size_t len = text::DecodeAt(w, 0, &cp);
+  return len && w.size() > len && text::IsUpper(cp) && AllLower(w.substr(len));
+}
+
+// Missing space after s[i] in , ; : . ! ?
+bool MissingSpaceAfter(std::string_view s, size_t i) {
+  if (!LetterBefore(s, i) || !LetterAt(s, i + 1)) return false;
+  std::string_view prev = s.substr(WordStart(s, i), i - WordStart(s, i));
+  std::string_view next = s.substr(i + 1, WordEnd(s, i + 1) - i - 1);
+  if (prev.size() < 2 || next.size() < 2) return false;
+  if (LooksTechnical(RunAround(s, i))) return false;
+  char c = s[i];
+  if (c == ',' || c == ';') return true;
+  if (c == ':') return AllLower(prev) || Capitalised(prev);
+  if (c == '.') return AllLower(prev) && Capitalised(next);
+  return Capitalised(next);  // ! ?
+}
+
+// Stray space before s[i] in , .
+bool StraySpaceBefore(std::string_view s, size_t i) {
+  if (i < 2 || s[i - 1] != ' ' || !LetterBefore(s, i - 1)) return false;
+  if (i + 1 < s.size() && !IsBlank(s[i + 1]) && s[i + 1] != '"' && s[i + 1] != ')') return false;
+  if (s[i] == '.' && i + 1 < s.size() && s[i + 1] == '.') return false;  // ellipsis
+  size_t w = WordStart(s, i - 1);
+  return i - 1 - w >= 2 && !LooksTechnical(RunAround(s, i - 2));
+}
+
+}  // namespace
+
+void ProposeSpacing(const PassInput& in, Proposals* out) {
+  std::string_view s = in.text;
+  for (size_t i = 1; i + 1 < s.size() + 1 && i < s.size(); ++i) {
+    char c = s[i];
+    if (c != ',' && c != ';' && c != ':' && c != '.' && c != '!' && c != '?') continue;
+    if (i + 1 < s.size() && MissingSpaceAfter(s, i)) {
+      out->push_back(MakeProposal(s, i + 1, i + 1, " ", kSpacing, 0.95, "spacing.after-punct",
+                                  "space missing after punctuation", kRankSpacing));
+    } else if ((c == ',' || c == '.') && StraySpaceBefore(s, i)) {
+      out->push_back(MakeProposal(s, i - 1, i, "", kSpacing, 0.9, "spacing.before-punct",
+                                  "stray space before punctuation", kRankSpacing));
+    }
+  }
+}
+
+}  // namespace emend::repair
