@@ -25,7 +25,7 @@ bool LooksTechnical(std::string_view run) {
   if (run.find("://") != run.npos || run.find("www.") != run.npos) return true;
   for (char c : run)
     if (c == '@' || c == '/' || c == '\\' || c == '=' || c == '_' || c == '<' || c == '>' ||
-        c == '{' || c == '}' || c == '|' || c == '#' || c == '*' || c == '[' || c == '~' ||
+        c == '{' || c == '}' || c == '|' || c == '#' || c == '*' || c == '[' || c == '~' || c == '&' ||
         (c >= '0' && c <= '9'))
       return true;
   int marks = 0;
@@ -59,16 +59,23 @@ bool MissingSpaceAfter(std::string_view s, size_t i) {
 bool StraySpaceBefore(std::string_view s, size_t i) {
   if (i < 2 || s[i - 1] != ' ' || !LetterBefore(s, i - 1)) return false;
   if (i + 1 < s.size() && !IsBlank(s[i + 1]) && s[i + 1] != '"' && s[i + 1] != ')') return false;
+  if (s[i] == '.') {  // spaced ellipses (. . .  or .  .  .)
+    size_t j = i + 1;
+    while (j < s.size() && s[j] == ' ') ++j;
+    if (j < s.size() && s[j] == '.') return false;
+  }
   if (s[i] == '.' && i + 1 < s.size() && s[i + 1] == '.') return false;  // ellipsis
   size_t w = WordStart(s, i - 1);
-  return i - 1 - w >= 2 && !LooksTechnical(RunAround(s, i - 2));
+  std::string_view word = s.substr(w, i - 1 - w);
+  if (text::Upper(word) == word) return false;  // NEW YORK . BOSTON: a separator
+  return word.size() >= 2 && !LooksTechnical(RunAround(s, i - 2));
 }
 
 }  // namespace
 
 void ProposeSpacing(const PassInput& in, Proposals* out) {
   std::string_view s = in.text;
-  for (size_t i = 1; i + 1 < s.size() + 1 && i < s.size(); ++i) {
+  for (size_t i = 1; i < s.size(); ++i) {
     char c = s[i];
     if (c != ',' && c != ';' && c != ':' && c != '.' && c != '!' && c != '?') continue;
     if (i + 1 < s.size() && MissingSpaceAfter(s, i)) {
