@@ -42,7 +42,7 @@ bool Capitalised(std::string_view w) {  // one capital, then lower case, >= 2 le
 }
 
 // Missing space after s[i] in , ; : . ! ?
-bool MissingSpaceAfter(std::string_view s, size_t i) {
+bool MissingSpaceAfter(std::string_view s, size_t i, const text::Lexicon* lex) {
   if (!LetterBefore(s, i) || !LetterAt(s, i + 1)) return false;
   std::string_view prev = s.substr(WordStart(s, i), i - WordStart(s, i));
   std::string_view next = s.substr(i + 1, WordEnd(s, i + 1) - i - 1);
@@ -51,7 +51,8 @@ bool MissingSpaceAfter(std::string_view s, size_t i) {
   char c = s[i];
   if (c == ',' || c == ';') return true;
   if (c == ':') return AllLower(prev) || Capitalised(prev);
-  if (c == '.') return AllLower(prev) && Capitalised(next);
+  if (c == '.')  // was.He but not main.Cpp: both must be words when we can tell
+    return AllLower(prev) && Capitalised(next) && (!lex || (lex->Contains(prev) && lex->Contains(next)));
   return Capitalised(next);  // ! ?
 }
 
@@ -78,7 +79,7 @@ void ProposeSpacing(const PassInput& in, Proposals* out) {
   for (size_t i = 1; i < s.size(); ++i) {
     char c = s[i];
     if (c != ',' && c != ';' && c != ':' && c != '.' && c != '!' && c != '?') continue;
-    if (i + 1 < s.size() && MissingSpaceAfter(s, i)) {
+    if (i + 1 < s.size() && MissingSpaceAfter(s, i, in.lexicon)) {
       out->push_back(MakeProposal(s, i + 1, i + 1, " ", kSpacing, 0.95, "spacing.after-punct",
                                   "space missing after punctuation", kRankSpacing));
     } else if ((c == ',' || c == '.') && StraySpaceBefore(s, i)) {

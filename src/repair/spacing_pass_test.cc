@@ -1,0 +1,28 @@
+#include <gtest/gtest.h>
+
+#include "repair/test_util.h"
+
+namespace emend::repair {
+namespace {
+
+std::string Fix(std::string_view s) { return RunPass(s, ProposeSpacing); }
+
+TEST(SpacingPass, RealExamples) {
+  EXPECT_EQ(Fix("After the coup of June third,he led a fight"), "After the coup of June third, he led a fight");
+  EXPECT_EQ(Fix("the name of Kamo ."), "the name of Kamo.");
+  EXPECT_EQ(Fix("they do it.They won't"), "they do it. They won't");
+  EXPECT_EQ(Fix("The dog took no notice , for he"), "The dog took no notice, for he");
+  EXPECT_EQ(Fix("Note:this matters"), "Note: this matters");
+}
+
+TEST(SpacingPass, LeavesAlone) {
+  for (const char* s : {"It cost 1,000 roubles or 3.14 each at 10:30.", "e.g. this, i.e. that, U.S.A. and Ph.D.",
+                        "See http://example.com/a,b and mail me@example.org.", "He said . . . nothing.",
+                        "Wait ... and see.", "Two spaces.  Then more.", "Table:  a   ,   b",
+                        "NEW YORK . BOSTON . CHICAGO", "x=a,b;c", "Quoi ? Oui !", "&mdash;go on",
+                        "main.Cpp is a file? no, main.cpp"})
+    EXPECT_EQ(Fix(s), s) << s;
+}
+
+}  // namespace
+}  // namespace emend::repair

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# End-to-end tests of the emend command line. Usage: cli_test.sh EMEND SHARED_DIR
+# Prints "N passed, M failed" and exits non-zero if any check failed.
+set -u
+EMEND=$1
+SHARED=${2:-}
+SEED="$SHARED/seed/000_3fbe87ca9b76d9da.txt"
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+pass=0 fail=0
+check() {  # check NAME COMMAND...
+  local name=$1; shift
+  if "$@" >"$T/out.log" 2>&1; then pass=$((pass+1)); else fail=$((fail+1)); echo "FAIL: $name"; sed 's/^/  /' "$T/out.log" | head -20; fi
+}
+expect_exit() {  # expect_exit CODE COMMAND...
+  local code=$1; shift
+  "$@" >/dev/null 2>&1; [ $? -eq "$code" ]
+}
+
+check "help" bash -c "$EMEND --help | grep -q fix && $EMEND fix --help | grep -q -- --jsonl && $EMEND apply --help | grep -q -- --invert && $EMEND eval --help | grep -q -- --cmd"
+check "version" bash -c "$EMEND --version | grep -q '^emend [0-9]'"
+check "usage error exits 2" expect_exit 2 $EMEND fix --no-such-flag
+check "several inputs without --out exits 2" expect_exit 2 $EMEND fix a b
+check "missing input exits 1" expect_exit 1 $EMEND fix /nonexistent/file
+check "empty input" bash -c "printf '' | $EMEND fix | cmp - /dev/null"
+check "stdin filter" bash -c "printf 'June third,he led.' | $EMEND fix | grep -qx 'June third, he led.'"
+
+if [ -f "$SEED" ]; then
+  check "seed: caps-lock and spacing" bash -c "$EMEND fix '$SEED' > $T/seed.txt && head -c 120 $T/seed.txt | grep -q '^Stalin exiled his political rival, Leon Trotsky, to Kazakhstan' && grep -q 'June third, he led' $T/seed.txt"
+  check "seed: json -> apply gives the same text" bash -c "$EMEND fix --json '$SEED' > $T/seed.json && $EMEND apply --edits $T/seed.json '$SEED' | cmp - $T/seed.txt"
+  check "seed: invert gives the seed back" bash -c "$EMEND apply --invert --edits $T/seed.json $T/seed.txt | cmp - '$SEED'"
+  check "seed: idempotent" bash -c "$EMEND fix $T/seed.txt | cmp - $T/seed.txt"
+  check "seed: apply refuses another text" expect_exit 1 $EMEND apply --edits $T/seed.json $T/seed.txt
+  check "seed: explain" bash -c "$EMEND fix --explain '$SEED' | grep -q '^0:6 case  \"sTALIN\" -> \"Stalin\"'"
+  check "threads give identical output" bash -c "cat '$SEED' '$SEED' '$SEED' > $T/big.txt; for i in 1 2 3 4 5 6; do cat $T/big.txt; done > $T/big2.txt; $EMEND fix --json --threads 1 $T/big2.txt > $T/t1 && $EMEND fix --json --threads 4 $T/big2.txt > $T/t4 && cmp $T/t1 $T/t4"
+fi
+
+# Invalid UTF-8 passes through byte-exact and is reported.
+printf 'caf\xff bad,he \xc3\n' > "$T/bad.txt"
+check "invalid utf-8 passes through" bash -c "$EMEND fix $T/bad.txt 2>$T/err | od -c | grep -q '377' && grep -q 'invalid UTF-8' $T/err"
+check "invalid utf-8 in json is lossless" bash -c "$EMEND fix --json $T/bad.txt > $T/bad.json && grep -q text_b64 $T/bad.json && grep -q '\"first_offset\":3' $T/bad.json && $EMEND apply --invert --edits $T/bad.json <($EMEND fix $T/bad.txt 2>/dev/null) | cmp - $T/bad.txt"
+
+# JSONL: fixed, malformed and field-less lines all come out, in order.
+printf '%s\n' '{"id":1,"text":"third,he","x":[1, 2]}' 'garbage line' '{"id":2,"body":"a,b"}' '' '{"id":3,"text":"ok"}' > "$T/in.jsonl"
+check "jsonl passes lines through" bash -c "$EMEND fix --jsonl $T/in.jsonl > $T/out.jsonl 2>$T/err && [ \$(wc -l < $T/out.jsonl) -eq 5 ] && sed -n 2p $T/out.jsonl | grep -qx 'garbage line' && sed -n 3p $T/out.jsonl | grep -qx '{\"id\":2,\"body\":\"a,b\"}' && head -1 $T/out.jsonl | grep -q '\"text\":\"third, he\",\"x\":\[1, 2\],\"emend\":' && grep -q '1 malformed' $T/err"
+check "jsonl threads identical" bash -c "for i in \$(seq 300); do cat $T/in.jsonl; done > $T/many.jsonl; $EMEND fix --jsonl --threads 3 $T/many.jsonl | cmp - <($EMEND fix --jsonl $T/many.jsonl)"
+
+# Directory mode.
+mkdir -p "$T/dir/sub" && printf 'a,bb cc,dd\n' > "$T/dir/one.txt" && printf 'no change\n' > "$T/dir/sub/two.txt"
+check "directory with --out" bash -c "$EMEND fix --out $T/res $T/dir 2>/dev/null && grep -q 'a,bb cc, dd' $T/res/one.txt && cmp $T/dir/sub/two.txt $T/res/sub/two.txt && grep -q '\"inputs\": 2' $T/res/emend-summary.json"
+check "directory with a failing input exits 1" expect_exit 1 $EMEND fix --out $T/res2 $T/dir /nonexistent
+
+# CRLF, BOM, tabs, form feeds kept.
+printf '\xef\xbb\xbfOne.\r\nTwo\tcols\f\r\n' > "$T/crlf.txt"
+check "layout bytes kept" bash -c "$EMEND fix $T/crlf.txt | cmp - $T/crlf.txt"
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
