@@ -1,8 +1,184 @@
+// emend eval: score a restorer (the built-in pipeline, none, or a command)
+// against ground truth.
 #include <CLI/CLI.hpp>
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+
 #include "cli/commands.h"
+#include "cli/common.h"
+#include "emend/emend.h"
+#include "eval/datasets.h"
+#include "eval/metrics.h"
+#include "io/json_text.h"
+
 namespace emend::cli {
-void AddEvalCommand(CLI::App& app, std::function<int()>* run) {
-  app.add_subcommand("eval", "Evaluate a restorer against ground truth");
-  *run = [] { return 2; };
+namespace {
+
+struct EvalArgs {
+  std::string data, gold, format = "auto", split = "all", cmd, wordlist;
+  bool identity = false, json = false;
+  size_t limit = 0;
+  int top = 10;
+};
+EvalArgs g_eval;
+
+std::string DetectFormat(const std::string& data, const std::string& gold) {
+  if (data.size() > 4 && data.substr(data.size() - 4) == ".csv") return "bln600";
+  if (data.size() > 6 && data.substr(data.size() - 6) == ".jsonl") return "jsonl";
+  if (data.find("Input.txt") != std::string::npos && gold.find("GS.txt") != std::string::npos) return "icdar";
+  return "pairs";
 }
+
+// Runs `cmd` with `input` on stdin through temporary files.
+StatusOr<std::string> RunCommand(const std::string& cmd, const std::string& input) {
+  std::string dir = std::filesystem::temp_directory_path().string();
+  std::string in = dir + "/emend-eval-in." + std::to_string(::getpid());
+  std::string out = dir + "/emend-eval-out." + std::to_string(::getpid());
+  if (Status s = WriteFile(in, input); !s.ok()) return s;
+  std::string full = "(" + cmd + ") < '" + in + "' > '" + out + "'";
+  int rc = std::system(full.c_str());
+  auto result = ReadFile(out);
+  std::remove(in.c_str());
+  std::remove(out.c_str());
+  if (rc != 0) return Status::Internal("restorer command failed (" + std::to_string(rc) + "): " + cmd);
+  return result;
+}
+
+io::json Side(const eval::Counts& c) {
+  return {{"ref", c.ref}, {"errors", c.errors()}, {"matches", c.matches}, {"substitutions", c.subs},
+          {"deletions", c.dels}, {"insertions", c.ins}, {"rate", c.Rate()}, {"normalized_rate", c.Normalized()}};
+}
+
+io::json TopConfusions(const std::map<std::pair<std::string, std::string>, uint64_t>& m, int top) {
+  std::vector<std::pair<uint64_t, std::pair<std::string, std::string>>> v;
+  for (auto& [k, n] : m) v.push_back({n, k});
+  std::sort(v.begin(), v.end(), [](auto& a, auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
+  io::json out = io::json::array();
+  for (int i = 0; i < top && i < static_cast<int>(v.size()); ++i)
+    out.push_back({{"gold", v[i].second.first}, {"text", v[i].second.second}, {"count", v[i].first}});
+  return out;
+}
+
+io::json Report(const eval::EvalTotals& t, const std::string& restorer, int top) {
+  io::json by_kind = io::json::object();
+  for (auto& [k, s] : t.by_kind)
+    by_kind[k] = {{"edits", s.edits}, {"good", s.good}, {"precision", s.edits ? double(s.good) / s.edits : 0}};
+  double cer_b = t.cer_before.Rate(), cer_a = t.cer_after.Rate();
+  return {{"restorer", restorer},
+          {"units", t.units},
+          {"conventions", "CER/WER over NFC grapheme clusters / UAX#29 words with a letter or digit; "
+                          "rate = (s+d+i)/ref, normalized_rate = (s+d+i)/(s+d+i+matches); pooled over all units"},
+          {"cer", {{"before", Side(t.cer_before)}, {"after", Side(t.cer_after)},
+                   {"reduction", cer_b > 0 ? (cer_b - cer_a) / cer_b : 0}}},
+          {"wer", {{"before", Side(t.wer_before)}, {"after", Side(t.wer_after)}}},
+          {"edits", {{"count", t.edits}, {"good", t.edits_good},
+                     {"precision", t.edits ? double(t.edits_good) / t.edits : 0},
+                     {"gold_regions", t.gold_regions}, {"gold_regions_hit", t.gold_regions_hit},
+                     {"recall", t.gold_regions ? double(t.gold_regions_hit) / t.gold_regions : 0}}},
+          {"words", {{"right_before", t.words_right_before}, {"broken", t.words_broken},
+                     {"broken_rate", t.words_right_before ? double(t.words_broken) / t.words_right_before : 0},
+                     {"fixed", t.words_fixed}}},
+          {"by_kind", by_kind},
+          {"confusions_before", TopConfusions(t.confusions_before, top)},
+          {"confusions_after", TopConfusions(t.confusions_after, top)}};
+}
+
+void PrintSummary(const io::json& r) {
+  auto pct = [](double x) { return x * 100; };
+  std::printf("restorer: %s, units: %llu\n", r["restorer"].get<std::string>().c_str(), (unsigned long long)r["units"].get<uint64_t>());
+  for (const char* m : {"cer", "wer"}) {
+    const auto& b = r[m]["before"];
+    const auto& a = r[m]["after"];
+    std::printf("%s: %.3f%% -> %.3f%%  (normalized %.3f%% -> %.3f%%; %llu ref units, errors %llu -> %llu)\n", m,
+                pct(b["rate"].get<double>()), pct(a["rate"].get<double>()), pct(b["normalized_rate"].get<double>()),
+                pct(a["normalized_rate"].get<double>()), (unsigned long long)b["ref"].get<uint64_t>(),
+                (unsigned long long)b["errors"].get<uint64_t>(), (unsigned long long)a["errors"].get<uint64_t>());
+  }
+  std::printf("cer reduction: %.2f%%\n", pct(r["cer"]["reduction"].get<double>()));
+  const auto& e = r["edits"];
+  std::printf("edits: %llu, precision %.2f%%, recall %.2f%% of %llu gold error regions\n",
+              (unsigned long long)e["count"].get<uint64_t>(), pct(e["precision"].get<double>()), pct(e["recall"].get<double>()),
+              (unsigned long long)e["gold_regions"].get<uint64_t>());
+  const auto& w = r["words"];
+  std::printf("words broken: %llu of %llu right before (%.3f%%); fixed: %llu\n", (unsigned long long)w["broken"].get<uint64_t>(),
+              (unsigned long long)w["right_before"].get<uint64_t>(), pct(w["broken_rate"].get<double>()),
+              (unsigned long long)w["fixed"].get<uint64_t>());
+  for (auto& [k, v] : r["by_kind"].items())
+    std::printf("  %-24s %6llu edits, precision %.1f%%\n", k.c_str(), (unsigned long long)v["edits"].get<uint64_t>(),
+                pct(v["precision"].get<double>()));
+  std::printf("top confusions after (gold -> text):\n");
+  for (const auto& c : r["confusions_after"])
+    std::printf("  %6llu  \"%s\" -> \"%s\"\n", (unsigned long long)c["count"].get<uint64_t>(), c["gold"].get<std::string>().c_str(),
+                c["text"].get<std::string>().c_str());
+}
+
+int RunEval() {
+  const EvalArgs& a = g_eval;
+  std::string format = a.format == "auto" ? DetectFormat(a.data, a.gold) : a.format;
+  eval::Split split = a.split == "train" ? eval::Split::kTrain : a.split == "holdout" ? eval::Split::kHoldout : eval::Split::kAll;
+  auto units = eval::LoadUnits(format, a.data, a.gold, split);
+  if (!units.ok()) return Fail(units.status());
+  if (a.limit && units->size() > a.limit) units->resize(a.limit);
+  std::unique_ptr<Engine> engine;
+  std::string restorer = a.identity ? "identity" : !a.cmd.empty() ? "cmd: " + a.cmd : "emend fix";
+  if (!a.identity && a.cmd.empty()) {
+    EngineOptions eo;
+    eo.lexicon_path = ResolveWordlist(a.wordlist);
+    auto e = Engine::Create(eo);
+    if (!e.ok()) return Fail(e.status());
+    engine = std::move(e).value();
+  }
+  eval::Symbols sym;
+  eval::EvalTotals t;
+  bool progress = StderrIsTerminal();
+  for (size_t i = 0; i < units->size(); ++i) {
+    const eval::Unit& u = (*units)[i];
+    std::vector<Edit> edits;
+    std::string out = u.ocr;
+    if (engine) {
+      FixResult r = engine->Fix(u.ocr, FixOptions{});
+      out = std::move(r.text);
+      edits = std::move(r.edits);
+    } else if (!a.cmd.empty()) {
+      auto got = RunCommand(a.cmd, u.ocr);
+      if (!got.ok()) return Fail(got.status());
+      out = std::move(got).value();
+    }
+    eval::ScoreUnit(u.ocr, u.gold, out, a.cmd.empty() ? &edits : nullptr, &sym, &t);
+    if (progress && (i % 200 == 0 || i + 1 == units->size()))
+      std::fprintf(stderr, "\reval: %zu/%zu units", i + 1, units->size());
+  }
+  if (progress) std::fprintf(stderr, "\n");
+  io::json r = Report(t, restorer, a.top);
+  r["data"] = {{"format", format}, {"path", a.data}, {"split", a.split}};
+  if (a.json) std::printf("%s\n", r.dump(1).c_str());
+  else PrintSummary(r);
+  return kExitOk;
+}
+
+}  // namespace
+
+void AddEvalCommand(CLI::App& app, std::function<int()>* run) {
+  EvalArgs& a = g_eval;
+  CLI::App* c = app.add_subcommand("eval", "Evaluate a restorer against ground truth (CER, WER, edit precision, words broken)");
+  c->add_option("data", a.data, "BLN600 CSV, JSONL with ocr/gold fields, ICDAR *Input.txt, or an OCR file/directory")->required();
+  c->add_option("--gold", a.gold, "Gold file or directory (icdar: *GS.txt; pairs: like-named files)");
+  c->add_option("--format", a.format, "auto (default), bln600, icdar, pairs, jsonl")
+      ->check(CLI::IsMember({"auto", "bln600", "icdar", "pairs", "jsonl"}));
+  c->add_option("--split", a.split, "all (default), train or holdout: 20% of articles/documents by XXH3-64(id) % 5 == 0")
+      ->check(CLI::IsMember({"all", "train", "holdout"}));
+  c->add_flag("--identity", a.identity, "Evaluate no restoration at all (the data's own error rates)");
+  c->add_option("--cmd", a.cmd, "Evaluate a restorer command: reads one unit on stdin, writes the restored text on stdout");
+  c->add_flag("--json", a.json, "Write the full report as JSON");
+  c->add_option("--limit", a.limit, "Evaluate at most N units");
+  c->add_option("--top", a.top, "Confusions to list (default 10)");
+  c->add_option("--wordlist", a.wordlist, "Word list for the built-in pipeline (as in emend fix)");
+  *run = RunEval;
+}
+
 }  // namespace emend::cli

@@ -99,6 +99,17 @@ void FixSentence(const PassInput& in, size_t b, size_t e, Proposals* out) {
     else if (w.lower == 0) ++upperish;
   }
   if (triggers == 0 || total < 2 || upperish < kMinUpperShare * total) return;
+  // Caps Lock inverts the capital that starts a sentence: the first word must
+  // be a trigger (OCR'd capitals headlines like "THE fOXTON" are not). With a
+  // lexicon, most triggers must invert to known words (Stalin, Leon, The).
+  const Word& first = words.front();
+  if (!(IsTrigger(first) || (first.letters == 1 && first.lower == 1))) return;
+  if (in.lexicon) {
+    int known = 0;
+    for (const Word& w : words)
+      if (IsTrigger(w) && in.lexicon->Contains(in.text.substr(w.begin, w.end - w.begin))) ++known;
+    if (2 * known < triggers) return;
+  }
   double conf = std::min(0.99, 0.5 + 0.5 * upperish / total);
   for (size_t k = 0; k < words.size(); ++k) {
     std::string_view word = in.text.substr(words[k].begin, words[k].end - words[k].begin);

@@ -12,7 +12,7 @@ namespace emend::repair {
 inline const text::Lexicon& TestLexicon() {
   static const text::Lexicon lex = text::Lexicon::FromText(
       "Stalin\nTrotsky\nLeon\nKazakhstan\nMexico\nLondon\nthe\nkilled\nhim\nproperty\ntoday\nto\nday\n"
-      "something\nsome\nthing\nknown\nwell\nself\npossession\nit\nthey\nwent\nwon\nexiled\nhis\npolitical\nrival\nand\n");
+      "something\nsome\nthing\nknown\nwell\nself\npossession\nthis\nis\ninverted\nit\nthey\nwent\nwon\nexiled\nhis\npolitical\nrival\nand\n");
   return lex;
 }
 
