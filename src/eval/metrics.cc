@@ -100,29 +100,13 @@ void AddConfusions(const Alignment& al, const std::vector<std::string_view>& ref
   flush();
 }
 
-Seq CodePoints(std::string_view s, std::vector<size_t>* starts, Symbols* sym);
+// Code point alignment of a to b, with the byte offset where each code point
+// starts (plus one past the end) on both sides; an invalid byte is one unit.
+struct CodePointAlignment {
+  std::vector<size_t> a_starts, b_starts;
+  Alignment al;
+};
 
-// Byte-offset map from `a` to `b` by code point alignment: map[k] is the
-// offset in b aligned with offset k of a (k on code point boundaries).
-std::vector<size_t> OffsetMap(std::string_view a, std::string_view b, Symbols* sym) {
-  std::vector<size_t> ab, bb;
-  Seq sa = CodePoints(a, &ab, sym), sb = CodePoints(b, &bb, sym);
-  Alignment al = Align(sa, sb);
-  std::vector<size_t> map(a.size() + 1, b.size());
-  size_t i = 0, j = 0;
-  for (Op op : al.ops) {
-    if (op == Op::kIns) { ++j; continue; }
-    map[ab[i++]] = bb[j];
-    if (op != Op::kDel) ++j;
-  }
-  return map;
-}
-
-uint64_t Lev(std::string_view a, std::string_view b, Symbols* sym) {
-  return Distance(Ids(Graphemes(a), sym), Ids(Graphemes(b), sym));
-}
-
-// Code points of s with their byte offsets (an invalid byte is one unit).
 Seq CodePoints(std::string_view s, std::vector<size_t>* starts, Symbols* sym) {
   Seq out;
   for (size_t i = 0; i < s.size();) {
@@ -137,11 +121,32 @@ Seq CodePoints(std::string_view s, std::vector<size_t>* starts, Symbols* sym) {
   return out;
 }
 
-// Edits derived from the OCR -> output diff: one per run of changed code points.
-std::vector<Edit> DiffEdits(std::string_view ocr, std::string_view out, Symbols* sym) {
-  std::vector<size_t> ab, bb;
-  Seq sa = CodePoints(ocr, &ab, sym), sb = CodePoints(out, &bb, sym);
-  Alignment al = Align(sa, sb);
+CodePointAlignment AlignCodePoints(std::string_view a, std::string_view b, Symbols* sym) {
+  CodePointAlignment c;
+  Seq sa = CodePoints(a, &c.a_starts, sym), sb = CodePoints(b, &c.b_starts, sym);
+  c.al = Align(sa, sb);
+  return c;
+}
+
+// Byte-offset map from a to b: map[k] is the offset in b aligned with offset
+// k of a (k on code point boundaries).
+std::vector<size_t> OffsetMap(const CodePointAlignment& c, size_t a_size, size_t b_size) {
+  std::vector<size_t> map(a_size + 1, b_size);
+  size_t i = 0, j = 0;
+  for (Op op : c.al.ops) {
+    if (op == Op::kIns) { ++j; continue; }
+    map[c.a_starts[i++]] = c.b_starts[j];
+    if (op != Op::kDel) ++j;
+  }
+  return map;
+}
+
+uint64_t Lev(std::string_view a, std::string_view b, Symbols* sym) {
+  return Distance(Ids(Graphemes(a), sym), Ids(Graphemes(b), sym));
+}
+
+// Edits that turn a into b: one per run of changed code points.
+std::vector<Edit> DiffEdits(std::string_view a, std::string_view b, const CodePointAlignment& c) {
   std::vector<Edit> edits;
   size_t i = 0, j = 0;
   bool open = false;
@@ -149,15 +154,15 @@ std::vector<Edit> DiffEdits(std::string_view ocr, std::string_view out, Symbols*
   size_t oj = 0;
   auto close = [&] {
     if (!open) return;
-    cur.end = ab[i];
-    cur.before = std::string(ocr.substr(cur.start, cur.end - cur.start));
-    cur.after = std::string(out.substr(bb[oj], bb[j] - bb[oj]));
+    cur.end = c.a_starts[i];
+    cur.before = std::string(a.substr(cur.start, cur.end - cur.start));
+    cur.after = std::string(b.substr(c.b_starts[oj], c.b_starts[j] - c.b_starts[oj]));
     edits.push_back(cur);
     open = false;
   };
-  for (Op op : al.ops) {
+  for (Op op : c.al.ops) {
     if (op == Op::kMatch) { close(); ++i; ++j; continue; }
-    if (!open) { cur = Edit(); cur.start = ab[i]; oj = j; open = true; }
+    if (!open) { cur = Edit(); cur.start = c.a_starts[i]; oj = j; open = true; }
     if (op != Op::kIns) ++i;
     if (op != Op::kDel) ++j;
   }
@@ -226,11 +231,12 @@ void ScoreUnit(std::string_view ocr_raw, std::string_view gold_raw, std::string_
   // Edit precision and recall need byte offsets in the (un-normalised) OCR.
   bool same_bytes = ocr == ocr_raw;
   std::vector<Edit> derived;
-  if (!edits || !same_bytes) { derived = DiffEdits(ocr, out, sym); edits = &derived; }
-  std::vector<size_t> map = OffsetMap(ocr, gold, sym);
+  if (!edits || !same_bytes) { derived = DiffEdits(ocr, out, AlignCodePoints(ocr, out, sym)); edits = &derived; }
+  CodePointAlignment to_gold = AlignCodePoints(ocr, gold, sym);  // one alignment serves both uses below
+  std::vector<size_t> map = OffsetMap(to_gold, ocr.size(), gold.size());
   std::vector<bool> good = ScoreEdits(ocr, gold, *edits, map, sym, t);
   // Recall: gold error regions (runs of OCR->gold differences) touched by a good edit.
-  std::vector<Edit> gold_edits = DiffEdits(ocr, gold, sym);
+  std::vector<Edit> gold_edits = DiffEdits(ocr, gold, to_gold);
   t->gold_regions += gold_edits.size();
   for (const Edit& g : gold_edits) {
     for (size_t k = 0; k < edits->size(); ++k) {

@@ -60,12 +60,11 @@ bool MissingSpaceAfter(std::string_view s, size_t i, const text::Lexicon* lex) {
 bool StraySpaceBefore(std::string_view s, size_t i) {
   if (i < 2 || s[i - 1] != ' ' || !LetterBefore(s, i - 1)) return false;
   if (i + 1 < s.size() && !IsBlank(s[i + 1]) && s[i + 1] != '"' && s[i + 1] != ')') return false;
-  if (s[i] == '.') {  // spaced ellipses (. . .  or .  .  .)
+  if (s[i] == '.') {  // ellipses: ... . . .  .  .  .
     size_t j = i + 1;
     while (j < s.size() && s[j] == ' ') ++j;
     if (j < s.size() && s[j] == '.') return false;
   }
-  if (s[i] == '.' && i + 1 < s.size() && s[i + 1] == '.') return false;  // ellipsis
   size_t w = WordStart(s, i - 1);
   std::string_view word = s.substr(w, i - 1 - w);
   if (text::Upper(word) == word) return false;  // NEW YORK . BOSTON: a separator

@@ -16,13 +16,11 @@ inline const text::Lexicon& TestLexicon() {
   return lex;
 }
 
-inline std::string RunPass(std::string_view in, const std::function<void(const PassInput&, Proposals*)>& pass,
-                           std::vector<Edit>* edits_out = nullptr) {
+inline std::string RunPass(std::string_view in, const std::function<void(const PassInput&, Proposals*)>& pass) {
   PassInput pi{in, &TestLexicon()};
   Proposals ps;
   pass(pi, &ps);
   std::vector<Edit> edits = edit::Combine(in, ps);
-  if (edits_out) *edits_out = edits;
   auto out = ApplyEdits(in, edits);
   return out.ok() ? *out : "<invalid edits: " + out.status().ToString() + ">";
 }
