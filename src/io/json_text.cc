@@ -71,6 +71,21 @@ void PutBytes(json* obj, const std::string& name, std::string_view bytes) {
   (*obj)[name + "_b64"] = Base64Encode(bytes);
 }
 
+std::string StringOr(const json& obj, const char* key, const std::string& def) {
+  auto it = obj.find(key);
+  return it != obj.end() && it->is_string() ? it->get<std::string>() : def;
+}
+
+int64_t IntOr(const json& obj, const char* key, int64_t def) {
+  auto it = obj.find(key);
+  return it != obj.end() && it->is_number_integer() ? it->get<int64_t>() : def;
+}
+
+uint64_t UintOr(const json& obj, const char* key, uint64_t def) {
+  auto it = obj.find(key);
+  return it != obj.end() && it->is_number_unsigned() ? it->get<uint64_t>() : def;
+}
+
 StatusOr<std::string> GetBytes(const json& obj, const std::string& name) {
   auto b64 = obj.find(name + "_b64");
   if (b64 != obj.end()) {
@@ -127,8 +142,8 @@ StatusOr<Edit> EditFromJson(const json& j) {
   }
   auto reason = j.find("reason");
   if (reason != j.end() && reason->is_object()) {
-    e.rule = reason->value("rule", "");
-    e.note = reason->value("text", "");
+    e.rule = StringOr(*reason, "rule", "");
+    e.note = StringOr(*reason, "text", "");
   }
   return e;
 }

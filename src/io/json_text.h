@@ -22,6 +22,12 @@ StatusOr<std::string> Base64Decode(std::string_view text);
 std::string ReplaceInvalid(std::string_view bytes);  // invalid bytes -> U+FFFD
 
 void PutBytes(json* obj, const std::string& name, std::string_view bytes);
+// Typed lookups that never throw: the member's value if present with the right
+// type, else `def` (a present member of the wrong type also gives `def`).
+std::string StringOr(const nlohmann::json& obj, const char* key, const std::string& def);
+int64_t IntOr(const nlohmann::json& obj, const char* key, int64_t def);
+uint64_t UintOr(const nlohmann::json& obj, const char* key, uint64_t def);
+
 StatusOr<std::string> GetBytes(const json& obj, const std::string& name);
 
 enum class OffsetUnit { kBytes, kCodePoints };

@@ -44,7 +44,7 @@ StatusOr<std::optional<uint64_t>> ReadSide(const json& doc, const char* name, ui
   auto it = doc.find(name);
   if (it == doc.end()) return std::optional<uint64_t>();
   if (!it->is_object()) return Status::Corrupt(std::string("'") + name + "' is not an object");
-  *bytes = it->value("bytes", uint64_t{0});
+  *bytes = io::UintOr(*it, "bytes", 0);
   auto h = it->find("xxh3_64");
   if (h == it->end()) return std::optional<uint64_t>();
   std::string hex = h->is_string() ? h->get<std::string>() : "";
@@ -76,13 +76,13 @@ StatusOr<EditLog> ParseEditLog(std::string_view text) {
   EditLog log;
   auto meta = doc.find("emend");
   if (meta == doc.end() || !meta->is_object()) return Status::Corrupt("edit log has no 'emend' header");
-  log.schema = meta->value("schema", 0);
-  if (log.schema != kEditSchemaVersion)
-    return Status::Corrupt("edit log schema " + std::to_string(log.schema) + " is not supported (this emend reads " +
+  int64_t schema = io::IntOr(*meta, "schema", 0);
+  if (schema != kEditSchemaVersion)
+    return Status::Corrupt("edit log schema " + std::to_string(schema) + " is not supported (this emend reads " +
                            std::to_string(kEditSchemaVersion) + ")");
-  log.emend_version = meta->value("version", "");
-  log.model = meta->value("model", "");
-  if (doc.value("offsets", "bytes") != "bytes")
+  log.emend_version = io::StringOr(*meta, "version", "");
+  log.model = io::StringOr(*meta, "model", "");
+  if (io::StringOr(doc, "offsets", "bytes") != "bytes")
     return Status::Corrupt("edit log offsets are not bytes; only byte offsets can be applied");
   auto in = ReadSide(doc, "input", &log.input_bytes);
   if (!in.ok()) return in.status();

@@ -79,5 +79,23 @@ TEST(Base64, RoundTrip) {
   EXPECT_FALSE(io::Base64Decode("a=bc").ok());
 }
 
+// Found by fuzz_edit_log: members of the wrong JSON type must give a clean
+// error or fall back to their default, never an exception.
+TEST(EditLogTest, WrongTypesAreErrorsNotExceptions) {
+  const char* errors[] = {
+      R"({"emend":{"schema":"1"},"edits":[]})",
+      R"({"emend":{"schema":1.5},"edits":[]})",
+      R"({"emend":{"schema":1},"input":{"bytes":"x","xxh3_64":1},"edits":[]})",
+      R"({"emend":{"schema":1},"edits":[{"start":"0","end":1,"before":"a","after":"b","kind":"case"}]})",
+  };
+  for (const char* c : errors) EXPECT_FALSE(ParseEditLog(c).ok()) << c;
+  StatusOr<EditLog> log = ParseEditLog(
+      R"({"emend":{"schema":1,"version":7,"model":[]},"offsets":3,)"
+      R"("edits":[{"start":0,"end":1,"before":"a","after":"b","kind":"case","reason":{"rule":1,"text":[]}}]})");
+  ASSERT_TRUE(log.ok()) << log.status().message();
+  EXPECT_EQ(log->emend_version, "");
+  EXPECT_EQ(log->edits.at(0).rule, "");
+}
+
 }  // namespace
 }  // namespace emend

@@ -1,0 +1,31 @@
+// Fuzzes the JSONL path: any line gives an output line, and a line that is not
+// fixed passes through byte for byte.
+#include <cstdint>
+#include <cstdlib>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "emend/emend.h"
+#include "io/jsonl.h"
+
+static const emend::Engine& GetEngine() {
+  static std::unique_ptr<emend::Engine> engine = [] {
+    emend::EngineOptions o;
+    o.lexicon_path = "";
+    return std::move(emend::Engine::Create(o)).value();
+  }();
+  return *engine;
+}
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  std::string_view line(reinterpret_cast<const char*>(data), size);
+  if (line.find('\n') != std::string_view::npos) return 0;
+  std::string out;
+  emend::FixStats stats;
+  emend::io::JsonlOptions jo;
+  jo.codepoint_offsets = size % 2 == 1;
+  auto outcome = emend::io::FixJsonlLine(GetEngine(), emend::FixOptions{}, jo, line, &out, &stats);
+  if (outcome != emend::io::LineOutcome::kFixed && out != line) std::abort();
+  return 0;
+}
