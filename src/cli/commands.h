@@ -12,6 +12,8 @@ namespace emend::cli {
 void AddFixCommand(CLI::App& app, std::function<int()>* run);
 void AddApplyCommand(CLI::App& app, std::function<int()>* run);
 void AddEvalCommand(CLI::App& app, std::function<int()>* run);
+void AddTrainCommand(CLI::App& app, std::function<int()>* run);
+void AddModelCommand(CLI::App& app, std::function<int()>* run);
 
 }  // namespace emend::cli
 

@@ -57,4 +57,17 @@ std::string ResolveWordlist(const std::string& flag) {
   return EngineOptions{}.lexicon_path;
 }
 
+std::string ResolveModel(const std::string& flag) {
+  if (!flag.empty()) return flag == "none" ? "" : flag;
+  if (const char* env = std::getenv("EMEND_MODEL"); env && *env) return std::string(env) == "none" ? "" : env;
+  std::error_code ec;
+  std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (ec) return "";
+  for (const char* rel : {"share/emend/en.emlm", "../share/emend/en.emlm"}) {
+    std::filesystem::path p = exe.parent_path() / rel;
+    if (std::filesystem::is_regular_file(p, ec)) return p.lexically_normal().string();
+  }
+  return "";
+}
+
 }  // namespace emend::cli

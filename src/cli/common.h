@@ -22,6 +22,11 @@ int Fail(const Status& s);  // prints "emend: <message>" to stderr, returns kExi
 // The word list: --wordlist, else $EMEND_WORDLIST, else the default.
 std::string ResolveWordlist(const std::string& flag);
 
+// The model: --model, else $EMEND_MODEL, else the first that exists of
+// <exe dir>/share/emend/en.emlm (build tree) and <exe dir>/../share/emend/en.emlm
+// (installed). "none" or nothing found: "".
+std::string ResolveModel(const std::string& flag);
+
 }  // namespace emend::cli
 
 #endif  // EMEND_CLI_COMMON_H_

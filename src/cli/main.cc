@@ -15,10 +15,12 @@ int main(int argc, char** argv) {
                                         " (no language model yet)\nedit schema: " +
                                         std::to_string(emend::kEditSchemaVersion));
   app.require_subcommand(1);
-  std::function<int()> run_fix, run_apply, run_eval;
+  std::function<int()> run_fix, run_apply, run_eval, run_train, run_model;
   AddFixCommand(app, &run_fix);
   AddApplyCommand(app, &run_apply);
   AddEvalCommand(app, &run_eval);
+  AddTrainCommand(app, &run_train);
+  AddModelCommand(app, &run_model);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -34,5 +36,7 @@ int main(int argc, char** argv) {
   if (app.got_subcommand("fix")) return run_fix();
   if (app.got_subcommand("apply")) return run_apply();
   if (app.got_subcommand("eval")) return run_eval();
+  if (app.got_subcommand("train")) return run_train();
+  if (app.got_subcommand("model")) return run_model();
   return kExitUsage;
 }

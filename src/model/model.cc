@@ -1,0 +1,144 @@
+#include "emend/model.h"
+
+#include <algorithm>
+#include <array>
+
+#include "model/file.h"
+#include "model/trie.h"
+#include "model/vocab.h"
+#include "text/utf8.h"
+
+namespace emend {
+
+struct Model::Impl {
+  std::unique_ptr<model::MappedFile> file;
+  model::ModelFile container;
+  model::VocabView vocab;
+  model::TrieView words;
+  model::TrieView chars;
+  std::array<uint32_t, 128> ascii_symbol{};             // code point -> char symbol id
+  std::vector<std::pair<char32_t, uint32_t>> symbols;   // non-ASCII, sorted
+
+  uint32_t CharSymbol(char32_t c) const {
+    if (c < 128) return ascii_symbol[c];
+    auto it = std::lower_bound(symbols.begin(), symbols.end(), std::make_pair(c, uint32_t{0}));
+    return it != symbols.end() && it->first == c ? it->second : model::kUnk;
+  }
+};
+
+namespace {
+
+Status LoadCharSymbols(const model::ModelFile& f, uint32_t nsym, Model::Impl* m) {
+  StatusOr<model::SectionView> s = f.Get("char.symbols", 4);
+  if (!s.ok()) return s.status();
+  if (s->count() != nsym) return Status::Corrupt("char.symbols does not match the character model");
+  for (uint32_t id = 3; id < nsym; ++id) {
+    char32_t c = model::GetU32(s->data + 4 * size_t{id});
+    if (c < 128) m->ascii_symbol[c] = id;
+    else m->symbols.emplace_back(c, id);
+  }
+  std::sort(m->symbols.begin(), m->symbols.end());
+  return Status::Ok();
+}
+
+Status LoadAll(const ModelOptions& o, Model::Impl* m) {
+  auto c = model::ModelFile::Parse(m->file->bytes(), o.verify_checksums);
+  if (!c.ok()) return c.status();
+  m->container = std::move(c).value();
+  auto v = model::VocabView::Load(m->container);
+  if (!v.ok()) return v.status();
+  m->vocab = *v;
+  auto w = model::TrieView::Load(m->container, "word");
+  if (!w.ok()) return w.status();
+  m->words = *w;
+  if (m->words.vocab() != m->vocab.size()) return Status::Corrupt("word model and vocabulary sizes differ");
+  auto ch = model::TrieView::Load(m->container, "char");
+  if (!ch.ok()) return ch.status();
+  m->chars = *ch;
+  return LoadCharSymbols(m->container, m->chars.vocab(), m);
+}
+
+}  // namespace
+
+Model::Model(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Model::~Model() = default;
+
+StatusOr<std::unique_ptr<Model>> Model::Open(const std::string& path, const ModelOptions& options) {
+  auto impl = std::make_unique<Impl>();
+  auto f = model::MappedFile::Open(path);
+  if (!f.ok()) return Status(f.status().code(), "model " + f.status().message());
+  impl->file = std::move(f).value();
+  if (Status s = LoadAll(options, impl.get()); !s.ok()) return Status(s.code(), "model " + path + ": " + s.message());
+  return std::unique_ptr<Model>(new Model(std::move(impl)));
+}
+
+const std::string& Model::path() const { return impl_->file->path(); }
+std::string_view Model::metadata_json() const { return impl_->container.metadata(); }
+int Model::order() const { return impl_->words.order(); }
+int Model::char_order() const { return impl_->chars.order(); }
+uint32_t Model::vocab_size() const { return impl_->vocab.size(); }
+
+uint32_t Model::Find(std::string_view word) const {
+  for (unsigned char c : word)
+    if (c >= 0x80 || (c >= 'A' && c <= 'Z')) return impl_->vocab.Find(text::Lower(word));
+  return impl_->vocab.Find(word);
+}
+
+std::string_view Model::Word(uint32_t id) const { return impl_->vocab.Word(id); }
+uint64_t Model::Count(uint32_t id) const { return impl_->vocab.Count(id); }
+
+std::vector<CaseVariant> Model::Cases(uint32_t id) const {
+  std::vector<CaseVariant> out;
+  for (const model::CaseForm& c : impl_->vocab.Cases(id)) out.push_back({c.form, c.share});
+  return out;
+}
+
+double Model::LogProb(const uint32_t* context, size_t n, uint32_t word) const {
+  return impl_->words.LogProb(context, n, word);
+}
+
+static_assert(sizeof(Model::State::node) == sizeof(model::TrieState::node));
+
+Model::State Model::NullContext() const { return State{}; }
+
+Model::State Model::BeginSentence() const {
+  State s;
+  Score(NullContext(), kSentenceStart, &s);
+  return s;
+}
+
+double Model::Score(const State& in, uint32_t word, State* out) const {
+  model::TrieState a, b;
+  a.len = in.len;
+  std::copy(std::begin(in.node), std::end(in.node), a.node);
+  double lp = model::TrieScore(impl_->words, a, word, &b);
+  out->len = b.len;
+  std::copy(std::begin(b.node), std::end(b.node), out->node);
+  return lp;
+}
+
+void Model::ScoreSequence(const uint32_t* ids, size_t n, double* out, std::vector<int64_t>* scratch) const {
+  std::vector<int64_t> local;
+  impl_->words.ScoreSequence(ids, n, out, scratch ? scratch : &local);
+}
+
+double Model::CharLogProb(std::string_view word, size_t* symbols) const {
+  const int n = impl_->chars.order();
+  std::vector<uint32_t> seq{model::kBos};
+  for (size_t i = 0; i < word.size();) {
+    char32_t c;
+    size_t len = text::DecodeAt(word, i, &c);
+    seq.push_back(len ? impl_->CharSymbol(text::ToLower(c)) : model::kUnk);
+    i += len ? len : 1;
+  }
+  seq.push_back(model::kEos);
+  double lp = 0;
+  for (size_t i = 1; i < seq.size(); ++i) {
+    size_t ctx = std::min<size_t>(i, static_cast<size_t>(n - 1));
+    lp += impl_->chars.LogProb(seq.data() + i - ctx, ctx, seq[i]);
+  }
+  if (symbols) *symbols = seq.size() - 1;
+  return lp;
+}
+
+}  // namespace emend

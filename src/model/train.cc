@@ -1,0 +1,252 @@
+#include "model/train.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "emend/emend.h"
+#include "model/file.h"
+#include "model/kn.h"
+#include "model/vocab.h"
+#include "text/lm_tokens.h"
+#include "text/utf8.h"
+
+namespace emend::model {
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+constexpr size_t kPiece = size_t{64} << 20;  // texts are scanned in pieces of about this size
+
+StatusOr<std::string> ReadAll(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::IOError(path + ": cannot read");
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+// Why a file cannot be used as text, or "" if it can: empty, or binary (NUL
+// bytes, or more than 1% invalid UTF-8 in its first 64 KiB).
+std::string Unusable(std::string_view s) {
+  if (s.empty()) return "empty";
+  std::string_view head = s.substr(0, 65536);
+  if (head.find('\0') != std::string_view::npos) return "binary (NUL bytes)";
+  if (text::CheckUtf8(head).invalid_sequences * 100 > head.size()) return "binary (mostly invalid UTF-8)";
+  return "";
+}
+
+// Calls `fn` on pieces of `s` split after a newline, each under 4 GiB.
+void ForPieces(std::string_view s, const std::function<void(std::string_view)>& fn) {
+  while (!s.empty()) {
+    size_t cut = s.size() <= kPiece ? s.size() : s.rfind('\n', kPiece);
+    cut = (cut == std::string_view::npos || cut == 0) ? std::min(s.size(), kPiece) : cut + (s.size() > kPiece);
+    fn(s.substr(0, cut));
+    s.remove_prefix(cut);
+  }
+}
+
+// Runs `fn` over the sentences of every usable corpus file.
+Status Scan(const std::vector<std::string>& files, TrainReport* r, bool first_pass, const TrainOptions& o,
+            const std::function<void(std::string_view, const std::vector<text::LmToken>&)>& fn) {
+  for (size_t i = 0; i < files.size(); ++i) {
+    auto data = ReadAll(files[i]);
+    if (!data.ok()) return data.status();
+    std::string why = Unusable(*data);
+    if (!why.empty()) {
+      if (first_pass) { r->skipped_files++; r->skipped.push_back(files[i] + ": " + why); }
+      continue;
+    }
+    text::LmScanStats st;
+    ForPieces(*data, [&](std::string_view piece) {
+      text::LmSentences(piece, [&](const std::vector<text::LmToken>& s) { fn(piece, s); }, &st);
+    });
+    if (first_pass) {
+      r->files++;
+      r->bytes += data->size();
+      r->invalid_bytes += st.invalid_bytes;
+      r->tokens += st.tokens;
+      r->sentences += st.sentences;
+    }
+    if (o.progress && (i % 10 == 9 || i + 1 == files.size()))
+      o.progress(std::string(first_pass ? "vocabulary" : "n-grams") + ": " + std::to_string(i + 1) + "/" +
+                 std::to_string(files.size()) + " files");
+  }
+  return Status::Ok();
+}
+
+std::u32string ToU32(std::string_view w) {
+  std::u32string u;
+  for (size_t i = 0; i < w.size();) {
+    char32_t c;
+    size_t n = text::DecodeAt(w, i, &c);
+    if (n) u += c;
+    i += n ? n : 1;
+  }
+  return u;
+}
+
+std::string Surface(std::string_view piece, const text::LmToken& t) {
+  if (!t.is_word) return t.text;
+  std::string s(piece.substr(t.begin, t.end - t.begin));
+  s = text::ApostrophesToAscii(s);
+  return s;
+}
+
+// The character model: symbols by decreasing type frequency (at most what
+// order-`n` keys can hold), sequences = the vocabulary's word types.
+struct CharModel {
+  std::vector<uint32_t> symbols{0, 0, 0};  // id -> code point
+  BuiltTrie trie;
+};
+
+StatusOr<CharModel> BuildCharModel(const VocabBuilder& v, const TrainOptions& o, TrainReport* r) {
+  std::map<char32_t, uint64_t> freq;
+  std::vector<std::u32string> types;
+  for (uint32_t id = 3; id < v.size(); ++id) {
+    // Only words (not "<num>" or marks) train the spelling model.
+    std::u32string u = ToU32(v.Word(id));
+    if (v.Word(id) == text::kNumToken || std::none_of(u.begin(), u.end(), text::IsLetter)) continue;
+    for (char32_t c : u) freq[c]++;
+    types.push_back(std::move(u));
+  }
+  std::vector<std::pair<uint64_t, char32_t>> by(freq.size());
+  std::transform(freq.begin(), freq.end(), by.begin(), [](auto& p) { return std::make_pair(p.second, p.first); });
+  std::sort(by.begin(), by.end(), [](auto& a, auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
+  const uint64_t max_symbols = (uint64_t{1} << KeyBits(o.char_order)) - 3;
+  std::map<char32_t, uint32_t> id;
+  CharModel cm;
+  for (size_t i = 0; i < by.size() && i < max_symbols; ++i) {
+    id[by[i].second] = static_cast<uint32_t>(cm.symbols.size());
+    cm.symbols.push_back(by[i].second);
+  }
+  SequenceCounter sc(o.char_order, static_cast<uint32_t>(cm.symbols.size()), o.counter_buffer_keys);
+  for (const std::u32string& t : types) {
+    std::vector<uint32_t> seq{kBos};
+    for (char32_t c : t) { auto it = id.find(c); seq.push_back(it == id.end() ? kUnk : it->second); }
+    seq.push_back(kEos);
+    if (Status s = sc.Add(seq); !s.ok()) return s;
+  }
+  auto counts = sc.Finish();
+  if (!counts.ok()) return counts.status();
+  KnOptions ko;
+  ko.prune = o.char_prune;
+  KnStats ks;
+  auto trie = BuildKneserNey(*counts, ko, &ks);
+  if (!trie.ok()) return trie.status();
+  cm.trie = std::move(trie).value();
+  r->char_ngrams = ks.kept;
+  return cm;
+}
+
+json Metadata(const TrainOptions& o, const TrainReport& r, const std::vector<std::string>& excluded) {
+  json opts = {{"order", o.order}, {"char_order", o.char_order}, {"min_count", o.min_count},
+               {"max_vocab", o.max_vocab}, {"prune", std::vector<uint64_t>(o.prune.begin() + 2, o.prune.begin() + o.order + 1)},
+               {"char_prune", std::vector<uint64_t>(o.char_prune.begin() + 2, o.char_prune.begin() + o.char_order + 1)},
+               {"smoothing", "interpolated modified Kneser-Ney"}};
+  json corpus = {{"files", r.files}, {"bytes", r.bytes}, {"tokens", r.tokens}, {"sentences", r.sentences},
+                 {"skipped_files", r.skipped_files}, {"invalid_utf8_bytes", r.invalid_bytes},
+                 {"excluded", excluded}};
+  json sizes = {{"vocab", r.vocab}, {"distinct_words", r.distinct_words},
+                {"ngrams", std::vector<uint64_t>(r.ngrams.begin() + 1, r.ngrams.begin() + o.order + 1)},
+                {"char_ngrams", std::vector<uint64_t>(r.char_ngrams.begin() + 1, r.char_ngrams.begin() + o.char_order + 1)}};
+  return {{"kind", "emend-model"}, {"created_by", std::string("emend ") + Version()}, {"name", o.name},
+          {"word_order", o.order}, {"char_order", o.char_order}, {"options", opts}, {"corpus", corpus}, {"sizes", sizes}};
+}
+
+Status CheckOptions(const TrainOptions& o) {
+  if (o.order < 1 || o.order > 3) return Status::InvalidArgument("--order must be 1, 2 or 3");
+  if (o.char_order < 1 || o.char_order > kMaxOrder) return Status::InvalidArgument("--char-order must be 1..6");
+  for (int k = 2; k <= kMaxOrder; ++k)
+    if (o.prune[k] == 0 || o.char_prune[k] == 0) return Status::InvalidArgument("prune thresholds must be >= 1");
+  return Status::Ok();
+}
+
+// Second pass: n-gram counts (spilled and merged as needed), then KN. The
+// counts are freed when this returns.
+StatusOr<BuiltTrie> CountAndEstimate(const std::vector<std::string>& files, const VocabBuilder& vocab,
+                                     const TrainOptions& o, TrainReport* r) {
+  SequenceCounter counter(o.order, vocab.size(), o.counter_buffer_keys);
+  std::vector<uint32_t> seq;
+  Status add;
+  Status s = Scan(files, r, false, o, [&](std::string_view, const std::vector<text::LmToken>& sent) {
+    seq.assign(1, kBos);
+    for (const text::LmToken& t : sent) seq.push_back(vocab.Find(t.text));
+    seq.push_back(kEos);
+    if (add.ok()) add = counter.Add(seq);
+  });
+  if (!s.ok()) return s;
+  if (!add.ok()) return add;
+  if (o.progress) o.progress("merging counts");
+  auto counts = counter.Finish();
+  if (!counts.ok()) return counts.status();
+  if (o.progress) o.progress("estimating (Kneser-Ney)");
+  KnOptions ko;
+  ko.prune = o.prune;
+  KnStats ks;
+  auto trie = BuildKneserNey(*counts, ko, &ks);
+  r->ngrams = ks.kept;
+  return trie;
+}
+
+}  // namespace
+
+StatusOr<std::vector<std::string>> CorpusFiles(const TrainOptions& o) {
+  std::vector<std::string> files;
+  std::set<std::string> skip(o.exclude.begin(), o.exclude.end());
+  for (const std::string& root : o.corpus) {
+    std::error_code ec;
+    if (fs::is_regular_file(root, ec)) {
+      if (!skip.count(root)) files.push_back(root);
+      continue;
+    }
+    if (!fs::is_directory(root, ec)) return Status::NotFound(root + ": no such file or directory");
+    std::vector<std::string> found;
+    for (auto it = fs::recursive_directory_iterator(root, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      if (!it->is_regular_file() || it->path().extension() != ".txt") continue;
+      std::string rel = fs::relative(it->path(), root).string();
+      if (!skip.count(rel) && !skip.count(it->path().string())) found.push_back(it->path().string());
+    }
+    if (ec) return Status::IOError(root + ": " + ec.message());
+    std::sort(found.begin(), found.end());
+    files.insert(files.end(), found.begin(), found.end());
+  }
+  return files;
+}
+
+Status Train(const TrainOptions& o, const std::string& out, TrainReport* r) {
+  if (Status s = CheckOptions(o); !s.ok()) return s;
+  auto files = CorpusFiles(o);
+  if (!files.ok()) return files.status();
+  if (files->empty()) return Status::InvalidArgument("the corpus has no .txt files");
+  *r = TrainReport();
+  VocabBuilder vocab;
+  Status s = Scan(*files, r, true, o, [&](std::string_view piece, const std::vector<text::LmToken>& sent) {
+    for (const text::LmToken& t : sent) vocab.Add(t.text, Surface(piece, t));
+  });
+  if (!s.ok()) return s;
+  if (r->tokens == 0) return Status::InvalidArgument("the corpus has no usable text (" + std::to_string(r->skipped_files) + " files skipped)");
+  r->distinct_words = vocab.distinct_seen();
+  vocab.Finish(o.min_count, o.max_vocab);
+  r->vocab = vocab.size();
+  if (vocab.size() - 1 > (uint64_t{1} << KeyBits(o.order)) - 1)
+    return Status::InvalidArgument("vocabulary too large for order " + std::to_string(o.order) + "; raise --min-count");
+  auto trie = CountAndEstimate(*files, vocab, o, r);
+  if (!trie.ok()) return trie.status();
+  if (o.progress) o.progress("character model");
+  auto chars = BuildCharModel(vocab, o, r);
+  if (!chars.ok()) return chars.status();
+  FileWriter w;
+  for (Status st : {vocab.AddSections(&w), AddTrieSections(*trie, "word", &w), AddTrieSections(chars->trie, "char", &w),
+                    w.AddArray("char.symbols", chars->symbols)})
+    if (!st.ok()) return st;
+  json meta = Metadata(o, *r, o.exclude);
+  r->metadata_json = meta.dump();
+  w.SetMetadata(r->metadata_json);
+  if (o.progress) o.progress("writing " + out);
+  return w.Write(out);
+}
+
+}  // namespace emend::model

@@ -1,0 +1,44 @@
+// The token stream the language model is trained and queried on, shared by
+// `emend train`, perplexity and the correction decoder:
+//  - words lower-cased (simple case mapping), ’ read as ', hyphenated
+//    compounds written without spaces kept whole (to-day, well-known);
+//  - numbers as the single token "<num>";
+//  - the marks , ; : ( ) and double quotes (" “ ” all as ") as tokens;
+//  - sentences end at . ! ? (not after a single letter or a common
+//    abbreviation such as Mr), at a blank line, or after kMaxSentence tokens;
+//  - everything else (other punctuation, symbols, invalid bytes) is skipped.
+#ifndef EMEND_TEXT_LM_TOKENS_H_
+#define EMEND_TEXT_LM_TOKENS_H_
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace emend::text {
+
+constexpr std::string_view kNumToken = "<num>";
+constexpr size_t kMaxSentence = 256;
+
+struct LmToken {
+  std::string text;      // the model's form (lower-cased, "<num>", ",")
+  uint32_t begin = 0;    // byte span in the input; the surface form is
+  uint32_t end = 0;      // input.substr(begin, end - begin)
+  bool is_word = false;  // a word (not a number or mark)
+};
+
+struct LmScanStats {
+  uint64_t tokens = 0, sentences = 0, invalid_bytes = 0;
+};
+
+// `s` with each ’ (U+2019) replaced by '.
+std::string ApostrophesToAscii(std::string_view s);
+
+// Calls `on_sentence` for each sentence of `input` (views up to 4 GiB).
+void LmSentences(std::string_view input, const std::function<void(const std::vector<LmToken>&)>& on_sentence,
+                 LmScanStats* stats = nullptr);
+
+}  // namespace emend::text
+
+#endif  // EMEND_TEXT_LM_TOKENS_H_
