@@ -32,6 +32,10 @@ class Model {
 
   // Maps `path`; every failure names the file and the problem.
   static StatusOr<std::unique_ptr<Model>> Open(const std::string& path, const ModelOptions& options = {});
+  // The same from bytes in memory (tests, fuzzing, embedded models); `name`
+  // stands for the path in messages.
+  static StatusOr<std::unique_ptr<Model>> FromBytes(std::string bytes, const std::string& name,
+                                                    const ModelOptions& options = {});
   ~Model();
   Model(const Model&) = delete;
   Model& operator=(const Model&) = delete;

@@ -72,6 +72,14 @@ StatusOr<std::unique_ptr<Model>> Model::Open(const std::string& path, const Mode
   return std::unique_ptr<Model>(new Model(std::move(impl)));
 }
 
+StatusOr<std::unique_ptr<Model>> Model::FromBytes(std::string bytes, const std::string& name,
+                                                  const ModelOptions& options) {
+  auto impl = std::make_unique<Impl>();
+  impl->file = model::MappedFile::FromString(std::move(bytes), name);
+  if (Status s = LoadAll(options, impl.get()); !s.ok()) return Status(s.code(), "model " + name + ": " + s.message());
+  return std::unique_ptr<Model>(new Model(std::move(impl)));
+}
+
 const std::string& Model::path() const { return impl_->file->path(); }
 std::string_view Model::metadata_json() const { return impl_->container.metadata(); }
 int Model::order() const { return impl_->words.order(); }

@@ -76,10 +76,10 @@ double TrieLogProb(const T& t, const uint32_t* ctx, size_t n, uint32_t w) {
   double acc = 0;
   for (size_t j = m; j > 0; --j) {
     const uint32_t* h = ctx + n - j;
-    if (h[0] >= t.vocab()) continue;
-    int64_t idx = h[0];
+    auto id = [&](size_t i) { return h[i] < t.vocab() ? h[i] : kUnk; };  // out of range = <unk>
+    int64_t idx = id(0);
     for (size_t i = 1; i < j && idx >= 0; ++i)
-      idx = TrieFind(t, int(i) + 1, idx, h[i]);
+      idx = TrieFind(t, int(i) + 1, idx, id(i));
     if (idx < 0) continue;  // context unseen: back-off weight 1
     int64_t hit = TrieFind(t, int(j) + 1, idx, w);
     if (hit >= 0) return acc + t.Prob(int(j) + 1, hit);
@@ -170,7 +170,8 @@ class TrieView {
 };
 
 // Quantisation ranges (docs/model-format.md).
-constexpr double kProbLo = -12, kProbHi = 0, kBowLo = -8, kBowHi = 8;
+// The bow grid has step 2^-12 and contains 0 exactly (q = 32768).
+constexpr double kProbLo = -12, kProbHi = 0, kBowLo = -8, kBowHi = 8 - 1.0 / 4096;
 uint16_t QuantizeProb(double log10p);
 uint16_t QuantizeBow(double log10b);
 
