@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "emend/edit.h"
+#include "emend/model.h"
 #include "emend/status.h"
 
 namespace emend {
@@ -31,6 +32,11 @@ struct EngineOptions {
   // word per line in its usual case. Default: the Debian wamerican list.
   // Empty string: no lexicon (passes that need one become more conservative).
   std::string lexicon_path = "/usr/share/dict/words";
+  // The language model (docs/model-format.md). Default: none here; the CLI
+  // finds the installed default model (--model, $EMEND_MODEL). `model`, if
+  // set, is used instead of loading `model_path` (share one across engines).
+  std::string model_path;
+  std::shared_ptr<const Model> model;
 };
 
 // Opt-in normalisations (all off by default: emend keeps historical forms).
@@ -76,8 +82,10 @@ class Engine {
   // `input`. Never fails: bytes it does not understand pass through.
   FixResult Fix(std::string_view input, const FixOptions& options) const;
 
-  // Identifies the data in use, for logs and --version ("wordlist:/usr/share/dict/words").
+  // Identifies the data in use, for logs and --version
+  // ("model:/usr/local/share/emend/en.emlm+wordlist:/usr/share/dict/words").
   const std::string& ModelId() const;
+  const Model* model() const;  // null if none
 
   struct Impl;
  private:

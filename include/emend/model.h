@@ -15,6 +15,8 @@
 
 namespace emend {
 
+constexpr uint32_t kModelFormatVersion = 1;  // docs/model-format.md
+
 struct ModelOptions {
   // Verify every section's XXH3-64 checksum at load (default true; the cost
   // is in BENCHMARKS.md). Structural bounds checks always run.

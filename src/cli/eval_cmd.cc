@@ -20,7 +20,7 @@ namespace emend::cli {
 namespace {
 
 struct EvalArgs {
-  std::string data, gold, format = "auto", split = "all", cmd, wordlist;
+  std::string data, gold, format = "auto", split = "all", cmd, wordlist, model;
   bool identity = false, json = false;
   size_t limit = 0;
   int top = 10;
@@ -129,6 +129,7 @@ int RunEval() {
   if (!a.identity && a.cmd.empty()) {
     EngineOptions eo;
     eo.lexicon_path = ResolveWordlist(a.wordlist);
+    eo.model_path = ResolveModel(a.model);
     auto e = Engine::Create(eo);
     if (!e.ok()) return Fail(e.status());
     engine = std::move(e).value();
@@ -178,6 +179,7 @@ void AddEvalCommand(CLI::App& app, std::function<int()>* run) {
   c->add_option("--limit", a.limit, "Evaluate at most N units");
   c->add_option("--top", a.top, "Confusions to list (default 10)");
   c->add_option("--wordlist", a.wordlist, "Word list for the built-in pipeline (as in emend fix)");
+  c->add_option("--model", a.model, "Language model for the built-in pipeline (as in emend fix)");
   *run = RunEval;
 }
 

@@ -21,7 +21,7 @@ namespace {
 
 struct FixArgs {
   std::vector<std::string> inputs{"-"};
-  std::string output = "-", out_dir, field = "text", offsets = "bytes", wordlist, normalize;
+  std::string output = "-", out_dir, field = "text", offsets = "bytes", wordlist, model, normalize;
   bool json = false, jsonl = false, explain = false, verbose = false;
   bool no_case = false, no_spacing = false, no_hyphenation = false, no_encoding = false;
   bool normalize_spaces = false;
@@ -275,8 +275,10 @@ int RunFix() {
   }
   EngineOptions eo;
   eo.lexicon_path = ResolveWordlist(a.wordlist);
+  eo.model_path = ResolveModel(a.model);
   auto engine = Engine::Create(eo);
   if (!engine.ok()) return Fail(engine.status());
+  if (a.verbose) std::fprintf(stderr, "emend: using %s\n", (*engine)->ModelId().c_str());
   FixStats total;
   JsonlCounts counts;
   int failed = 0;
@@ -336,6 +338,8 @@ void AddFixCommand(CLI::App& app, std::function<int()>* run) {
   c->add_flag("--normalize-spaces", a.normalize_spaces, "Collapse runs of spaces inside lines");
   c->add_option("--wordlist", a.wordlist,
                 "Case lexicon word list (default $EMEND_WORDLIST or /usr/share/dict/words; 'none' for none)");
+  c->add_option("--model", a.model,
+                "Language model (default $EMEND_MODEL, then the installed en.emlm; 'none' for none)");
   *run = RunFix;
   c->callback([] {});
 }

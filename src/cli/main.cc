@@ -10,10 +10,12 @@
 int main(int argc, char** argv) {
   using namespace emend::cli;
   CLI::App app{"emend: restore damaged text and account for every change it makes"};
-  app.set_version_flag("--version", std::string("emend ") + emend::Version() +
-                                        "\nmodel: word list " + ResolveWordlist("") +
-                                        " (no language model yet)\nedit schema: " +
-                                        std::to_string(emend::kEditSchemaVersion));
+  std::string model = ResolveModel("");
+  app.set_version_flag("--version", std::string("emend ") + emend::Version() + "\nmodel: " +
+                                        (model.empty() ? "none found (emend train, --model, $EMEND_MODEL)" : model) +
+                                        "\nword list: " + ResolveWordlist("") + "\nedit schema: " +
+                                        std::to_string(emend::kEditSchemaVersion) + "\nmodel format: " +
+                                        std::to_string(emend::kModelFormatVersion));
   app.require_subcommand(1);
   std::function<int()> run_fix, run_apply, run_eval, run_train, run_model;
   AddFixCommand(app, &run_fix);

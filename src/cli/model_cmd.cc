@@ -11,6 +11,7 @@
 #include "io/json_text.h"
 #include "model/perplexity.h"
 #include "model/train.h"
+#include "model/trie.h"
 
 namespace emend::cli {
 namespace {
@@ -21,12 +22,12 @@ struct TrainArgs {
   std::vector<uint64_t> prune, char_prune;
   int order = 3, char_order = 6;
   uint64_t min_count = 2;
-  bool quiet = false;
+  bool quiet = false, no_index = false;
 };
 TrainArgs g_train;
 
 struct ModelArgs {
-  std::string model;
+  std::string model, out;
   std::vector<std::string> files;
   std::string exclude_list;
   bool json = false;
@@ -68,6 +69,7 @@ int RunTrain() {
   o.order = a.order;
   o.char_order = a.char_order;
   o.min_count = a.min_count;
+  o.index = !a.no_index;
   if (Status s = FillPrune(a.prune, a.order, &o.prune); !s.ok()) return Fail(s);
   if (Status s = FillPrune(a.char_prune, a.char_order, &o.char_prune); !s.ok()) return Fail(s);
   if (!a.quiet && StderrIsTerminal())
@@ -144,6 +146,7 @@ void AddTrainCommand(CLI::App& app, std::function<int()>* run) {
   c->add_option("--char-prune", a.char_prune, "Count cutoffs of the character model, orders 2..N (default none)")->delimiter(',');
   c->add_option("--name", a.name, "Name recorded in the model's metadata");
   c->add_flag("--quiet,-q", a.quiet, "No progress or summary on stderr");
+  c->add_flag("--no-index", a.no_index, "Leave out the hash indexes (compact file for distribution; add them with 'emend model index')");
   *run = RunTrain;
 }
 
@@ -157,7 +160,16 @@ void AddModelCommand(CLI::App& app, std::function<int()>* run) {
   ppl->add_option("files", g_model.files, "Text files (with --list: the directory the list is relative to)");
   ppl->add_option("--list", g_model.exclude_list, "File listing the texts, one per line (e.g. docs/heldout.txt)");
   ppl->add_flag("--json", g_model.json, "JSON output");
-  *run = [info]() { return info->parsed() ? RunInfo() : RunPerplexity(); };
+  CLI::App* index = c->add_subcommand("index", "Add the hash indexes to a model written with --no-index");
+  index->add_option("model", g_model.model, "Model file")->required();
+  index->add_option("--out,-o", g_model.out, "Output (default: replace the input, crash-safely)");
+  *run = [info, index]() {
+    if (index->parsed()) {
+      Status s = model::IndexModelFile(g_model.model, g_model.out.empty() ? g_model.model : g_model.out);
+      return s.ok() ? kExitOk : Fail(s);
+    }
+    return info->parsed() ? RunInfo() : RunPerplexity();
+  };
 }
 
 }  // namespace emend::cli

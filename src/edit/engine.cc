@@ -25,6 +25,7 @@ void FixStats::Add(const FixStats& o) {
 
 struct Engine::Impl {
   std::optional<text::Lexicon> lexicon;
+  std::shared_ptr<const Model> model;
   std::string model_id;
 };
 
@@ -33,18 +34,27 @@ Engine::~Engine() = default;
 
 StatusOr<std::unique_ptr<Engine>> Engine::Create(const EngineOptions& options) {
   auto impl = std::make_unique<Impl>();
+  impl->model = options.model;
+  if (!impl->model && !options.model_path.empty()) {
+    auto m = Model::Open(options.model_path);
+    if (!m.ok()) return m.status();
+    impl->model = std::move(m).value();
+  }
+  std::vector<std::string> ids;
+  if (impl->model) ids.push_back("model:" + impl->model->path());
   if (!options.lexicon_path.empty()) {
     StatusOr<text::Lexicon> lex = text::Lexicon::Load(options.lexicon_path);
     if (!lex.ok()) return lex.status();
     impl->lexicon = std::move(lex).value();
-    impl->model_id = "wordlist:" + options.lexicon_path;
-  } else {
-    impl->model_id = "none";
+    ids.push_back("wordlist:" + options.lexicon_path);
   }
+  for (const std::string& id : ids) impl->model_id += (impl->model_id.empty() ? "" : "+") + id;
+  if (impl->model_id.empty()) impl->model_id = "none";
   return std::unique_ptr<Engine>(new Engine(std::move(impl)));
 }
 
 const std::string& Engine::ModelId() const { return impl_->model_id; }
+const Model* Engine::model() const { return impl_->model.get(); }
 
 namespace {
 
@@ -66,7 +76,7 @@ uint64_t CountWords(std::string_view s) {
 
 FixResult Engine::Fix(std::string_view input, const FixOptions& options) const {
   FixResult r;
-  repair::PassInput in{input, impl_->lexicon ? &*impl_->lexicon : nullptr};
+  repair::PassInput in{input, impl_->lexicon ? &*impl_->lexicon : nullptr, impl_->model.get()};
   repair::Proposals proposals;
   if (options.fix_encoding) repair::ProposeEncoding(in, &proposals);
   if (options.normalize || options.normalize_spaces)

@@ -5,6 +5,7 @@
 #include <random>
 #include <sstream>
 
+#include "edit/test_engine.h"
 #include "emend/emend.h"
 
 namespace emend {
@@ -13,7 +14,7 @@ namespace {
 const Engine& TheEngine() {
   static std::unique_ptr<Engine> e = [] {
     auto r = Engine::Create(EngineOptions{});
-    if (!r.ok()) r = Engine::Create(EngineOptions{""});
+    if (!r.ok()) r = Engine::Create(BareEngineOptions());
     return std::move(r).value();
   }();
   return *e;

@@ -2,12 +2,13 @@
 
 #include <gtest/gtest.h>
 
+#include "edit/test_engine.h"
 #include "io/json_text.h"
 
 namespace emend::io {
 namespace {
 
-std::unique_ptr<Engine> MakeEngine() { return std::move(Engine::Create(EngineOptions{""})).value(); }
+std::unique_ptr<Engine> MakeEngine() { return BareEngine(); }
 
 TEST(Jsonl, FixesFieldAndPassesOtherBytesThrough) {
   auto engine = MakeEngine();

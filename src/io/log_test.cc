@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "edit/test_engine.h"
 #include "io/json_text.h"
 
 namespace emend {
@@ -9,7 +10,7 @@ namespace {
 
 FixResult Fixed(const Engine& e, std::string_view in) { return e.Fix(in, FixOptions{}); }
 
-std::unique_ptr<Engine> MakeEngine() { return std::move(Engine::Create(EngineOptions{""})).value(); }
+std::unique_ptr<Engine> MakeEngine() { return BareEngine(); }
 
 TEST(Log, SerializeParseApplyInvert) {
   auto engine = MakeEngine();

@@ -13,12 +13,13 @@
 #include <type_traits>
 #include <vector>
 
+#include "emend/model.h"
 #include "emend/status.h"
 
 namespace emend::model {
 
 constexpr char kMagic[8] = {'E', 'M', 'E', 'N', 'D', 'L', 'M', '\0'};
-constexpr uint32_t kFormatVersion = 1;
+constexpr uint32_t kFormatVersion = kModelFormatVersion;
 constexpr size_t kHeaderSize = 64;
 constexpr size_t kEntrySize = 48;
 constexpr size_t kMaxNameLength = 16;

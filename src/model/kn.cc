@@ -267,7 +267,7 @@ StatusOr<BuiltTrie> BuildKneserNey(const NgramCounts& c, const KnOptions& o, KnS
   return t;
 }
 
-Status AddTrieSections(const BuiltTrie& t, const std::string& p, FileWriter* w) {
+Status AddTrieSections(const BuiltTrie& t, const std::string& p, FileWriter* w, bool index) {
   std::string order, quant;
   PutU32(&order, static_cast<uint32_t>(t.order()));
   for (float f : {float(kProbLo), float(kProbHi), float(kBowLo), float(kBowHi)}) {
@@ -284,7 +284,8 @@ Status AddTrieSections(const BuiltTrie& t, const std::string& p, FileWriter* w) 
     if (Status s = w->AddArray(lk + ".prob", q); !s.ok()) return s;
     if (k > 1) {
       if (Status s = w->AddArray(lk + ".ids", t.ids[k - 1]); !s.ok()) return s;
-      if (Status s = w->AddArray(lk + ".hash", BuildLevelHash(t.child[k - 2], t.ids[k - 1])); !s.ok()) return s;
+      if (index)
+        if (Status s = w->AddArray(lk + ".hash", BuildLevelHash(t.child[k - 2], t.ids[k - 1])); !s.ok()) return s;
     }
     if (k == t.order()) continue;
     q.clear();

@@ -82,8 +82,9 @@ std::array<double, 3> KnDiscounts(const std::array<uint64_t, 5>& n);
 
 StatusOr<BuiltTrie> BuildKneserNey(const NgramCounts& counts, const KnOptions& options, KnStats* stats);
 
-// Adds PREFIX.order, PREFIX.quant and PREFIX.kK.* sections.
-Status AddTrieSections(const BuiltTrie& t, const std::string& prefix, FileWriter* w);
+// Adds PREFIX.order, PREFIX.quant and PREFIX.kK.* sections (with the hash
+// indexes when `index`).
+Status AddTrieSections(const BuiltTrie& t, const std::string& prefix, FileWriter* w, bool index = true);
 
 }  // namespace emend::model
 

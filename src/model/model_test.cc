@@ -11,6 +11,7 @@
 
 #include "model/file.h"
 #include "model/train.h"
+#include "model/trie.h"
 #include "util/hash.h"
 
 namespace emend::model {
@@ -236,6 +237,31 @@ TEST(ModelTest, UnusableCorpusIsReportedAndNoFileIsLeft) {
   EXPECT_EQ(r.invalid_bytes, 2u);
   EXPECT_EQ(r.skipped_files, 2u);
   EXPECT_TRUE(fs::exists(out));
+}
+
+TEST(ModelTest, IndexAddedLaterGivesTheSameAnswers) {
+  TempDir d;
+  std::string indexed = TrainTiny(d);
+  TrainOptions o = TinyOptions(d);
+  o.index = false;
+  TrainReport r;
+  ASSERT_TRUE(Train(o, d.path("bare.emlm"), &r).ok());
+  std::string bare = ReadBytes(d.path("bare.emlm"));
+  EXPECT_EQ(bare.find("word.k2.hash"), std::string::npos);
+  ASSERT_TRUE(IndexModelFile(d.path("bare.emlm"), d.path("reindexed.emlm")).ok());
+  EXPECT_NE(ReadBytes(d.path("reindexed.emlm")).find("word.k2.hash"), std::string::npos);
+  auto a = Model::Open(indexed), b = Model::Open(d.path("reindexed.emlm")), c = Model::Open(d.path("bare.emlm"));
+  ASSERT_TRUE(a.ok() && b.ok() && c.ok());
+  for (uint32_t u = 0; u < (*a)->vocab_size(); ++u)
+    for (uint32_t w = 0; w < (*a)->vocab_size(); ++w) {
+      uint32_t ctx[] = {u, w};
+      for (uint32_t x : {0u, 3u, 5u, w}) {
+        double want = (*a)->LogProb(ctx, 2, x);
+        ASSERT_EQ((*b)->LogProb(ctx, 2, x), want);
+        ASSERT_EQ((*c)->LogProb(ctx, 2, x), want);
+      }
+    }
+  EXPECT_FALSE(IndexModelFile(d.path("missing.emlm"), d.path("x.emlm")).ok());
 }
 
 TEST(ModelTest, ExcludedFilesAreNotRead) {

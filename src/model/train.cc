@@ -239,7 +239,7 @@ Status Train(const TrainOptions& o, const std::string& out, TrainReport* r) {
   auto chars = BuildCharModel(vocab, o, r);
   if (!chars.ok()) return chars.status();
   FileWriter w;
-  for (Status st : {vocab.AddSections(&w), AddTrieSections(*trie, "word", &w), AddTrieSections(chars->trie, "char", &w),
+  for (Status st : {vocab.AddSections(&w), AddTrieSections(*trie, "word", &w, o.index), AddTrieSections(chars->trie, "char", &w, o.index),
                     w.AddArray("char.symbols", chars->symbols)})
     if (!st.ok()) return st;
   json meta = Metadata(o, *r, o.exclude);

@@ -27,6 +27,7 @@ struct TrainOptions {
   // bigram, drop singleton trigrams.
   std::array<uint64_t, kMaxOrder + 1> prune{1, 1, 1, 2, 2, 2, 2};
   std::array<uint64_t, kMaxOrder + 1> char_prune{1, 1, 1, 1, 1, 1, 1};
+  bool index = true;                 // write the hash indexes (docs/model-format.md)
   size_t counter_buffer_keys = size_t{1} << 25;  // keys per counting run (8 bytes each)
   // Called with a short progress line now and then; may be empty.
   std::function<void(const std::string&)> progress;

@@ -105,6 +105,53 @@ void TrieView::ScoreSequence(const uint32_t* ids, size_t n, double* out, std::ve
   }
 }
 
+namespace {
+
+std::vector<uint32_t> U32s(const SectionView& v) {
+  std::vector<uint32_t> out(v.count());
+  for (size_t i = 0; i < out.size(); ++i) out[i] = GetU32(v.data + 4 * i);
+  return out;
+}
+
+// Adds PREFIX.kK.hash for k = 2..order where missing.
+Status AddIndexes(const ModelFile& f, const std::string& p, FileWriter* w) {
+  auto t = TrieView::Load(f, p);  // validates the structure first
+  if (!t.ok()) return t.status();
+  for (int k = 2; k <= t->order(); ++k) {
+    std::string lk = p + ".k" + std::to_string(k);
+    if (f.Has(lk + ".hash")) continue;
+    auto child = f.Get(p + ".k" + std::to_string(k - 1) + ".child", 4);
+    auto ids = f.Get(lk + ".ids", 4);
+    if (!child.ok() || !ids.ok()) return Status::Corrupt(lk + ": missing arrays");
+    if (Status s = w->AddArray(lk + ".hash", BuildLevelHash(U32s(*child), U32s(*ids))); !s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status IndexModelFile(const std::string& in, const std::string& out) {
+  auto file = MappedFile::Open(in);
+  if (!file.ok()) return file.status();
+  auto f = ModelFile::Parse((*file)->bytes(), true);
+  if (!f.ok()) return Status(f.status().code(), in + ": " + f.status().message());
+  FileWriter w;
+  for (const std::string& name : f->names()) {
+    // Each section keeps its width; Get() with the stored width cannot fail.
+    for (uint32_t width : {1u, 2u, 4u, 8u}) {
+      auto v = f->Get(name, width);
+      if (!v.ok()) continue;
+      if (Status s = w.Add(name, std::string(v->data, v->size), width); !s.ok()) return s;
+      break;
+    }
+  }
+  w.SetMetadata(std::string(f->metadata()));
+  for (const char* p : {"word", "char"})
+    if (f->Has(std::string(p) + ".order"))
+      if (Status s = AddIndexes(*f, p, &w); !s.ok()) return Status(s.code(), in + ": " + s.message());
+  return w.Write(out);
+}
+
 StatusOr<TrieView> TrieView::Load(const ModelFile& f, const std::string& p) {
   TrieView t;
   StatusOr<SectionView> ord = f.Get(p + ".order", 4);

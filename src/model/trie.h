@@ -175,6 +175,12 @@ constexpr double kProbLo = -12, kProbHi = 0, kBowLo = -8, kBowHi = 8 - 1.0 / 409
 uint16_t QuantizeProb(double log10p);
 uint16_t QuantizeBow(double log10b);
 
+// Adds the optional hash sections (PREFIX.kK.hash) to a model that has none:
+// reads `in`, writes `out` (crash-safe; may equal `in`) with every section of
+// `in` plus the indexes. Models are distributed without them (half the size
+// compressed) and indexed at install time.
+Status IndexModelFile(const std::string& in, const std::string& out);
+
 // The hash index of level k >= 2 (slots = 1.25 x entries, at least 8).
 // `child` is level k-1's child array, `ids` level k's ids.
 std::vector<uint32_t> BuildLevelHash(const std::vector<uint32_t>& child, const std::vector<uint32_t>& ids);

@@ -10,6 +10,7 @@
 
 #include "edit/combine.h"
 #include "emend/emend.h"
+#include "emend/model.h"
 #include "text/lexicon.h"
 
 namespace emend::repair {
@@ -20,6 +21,7 @@ enum PassRank { kRankEncoding = 0, kRankNormalize = 1, kRankHyphen = 2, kRankSpa
 struct PassInput {
   std::string_view text;
   const text::Lexicon* lexicon = nullptr;  // may be null
+  const Model* model = nullptr;             // may be null
 };
 
 using Proposals = std::vector<edit::Proposal>;

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Builds the default English model exactly as committed: emend train on
+# ../shared/corpus/gutenberg minus the held-out books of docs/heldout.txt,
+# without hash indexes (the build adds them: emend model index), then zstd. Deterministic: the same corpus gives the same bytes.
+# Usage: scripts/build-model.sh [SHARED_DIR]   (default ../shared)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SHARED="${1:-../shared}"
+bash scripts/build.sh >/dev/null
+build/emend train --corpus "$SHARED/corpus/gutenberg" --exclude-list docs/heldout.txt \
+  --order 3 --prune 1,2 --min-count 2 --char-order 6 --name en-gutenberg --no-index --out build/en.emlm
+mkdir -p models
+zstd -19 -T2 -q -f build/en.emlm -o models/en.emlm.zst
+ls -l build/en.emlm models/en.emlm.zst
