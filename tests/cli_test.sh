@@ -54,5 +54,21 @@ check "directory with a failing input exits 1" expect_exit 1 $EMEND fix --out $T
 printf '\xef\xbb\xbfOne.\r\nTwo\tcols\f\r\n' > "$T/crlf.txt"
 check "layout bytes kept" bash -c "$EMEND fix $T/crlf.txt | cmp - $T/crlf.txt"
 
+# Language model: train, inspect, measure, use, and refuse damaged files.
+mkdir -p "$T/corpus/sub"
+printf 'The ship sailed from London in the spring.\nThe captain was a careful man.\n\nIn London the merchants waited.\n' > "$T/corpus/a.txt"
+printf 'The captain wrote to the merchants of London in 1842.\n' > "$T/corpus/sub/b.txt"
+printf 'The ship came home.\n' > "$T/corpus/held.txt"
+printf '# held out\nheld.txt\n' > "$T/held.list"
+check "train writes a model" bash -c "$EMEND train -q --corpus $T/corpus --exclude-list $T/held.list --min-count 1 --out $T/m.emlm && [ -s $T/m.emlm ] && ! ls $T/m.emlm.tmp.* 2>/dev/null"
+check "model info" bash -c "$EMEND model info --model $T/m.emlm | grep -q '\"files\": 2'"
+check "model perplexity" bash -c "$EMEND model perplexity --model $T/m.emlm $T/corpus/held.txt | grep -q 'perplexity [0-9]'"
+check "fix names the model with --verbose" bash -c "printf 'x\n' | $EMEND fix --verbose --model $T/m.emlm - 2>&1 >/dev/null | grep -q 'model:$T/m.emlm'"
+check "EMEND_MODEL overrides" bash -c "printf 'x\n' | EMEND_MODEL=$T/m.emlm $EMEND fix --verbose - 2>&1 >/dev/null | grep -q 'model:$T/m.emlm'"
+head -c 200 "$T/m.emlm" > "$T/cut.emlm"
+check "truncated model: clear error, exit 1" bash -c "printf 'x' | $EMEND fix --model $T/cut.emlm - 2>$T/err; [ \$? -eq 1 ] && grep -q 'cut.emlm' $T/err"
+check "train on nothing usable fails and writes nothing" bash -c "mkdir -p $T/empty && printf '' > $T/empty/e.txt && ! $EMEND train -q --corpus $T/empty --out $T/none.emlm 2>$T/err && grep -q 'no usable text' $T/err && [ ! -e $T/none.emlm ]"
+check "model index on an indexed model is a no-op copy" bash -c "$EMEND model index $T/m.emlm -o $T/m2.emlm && cmp $T/m.emlm $T/m2.emlm"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -231,7 +231,7 @@ Status Train(const TrainOptions& o, const std::string& out, TrainReport* r) {
   r->distinct_words = vocab.distinct_seen();
   vocab.Finish(o.min_count, o.max_vocab);
   r->vocab = vocab.size();
-  if (vocab.size() - 1 > (uint64_t{1} << KeyBits(o.order)) - 1)
+  if (KeyBits(o.order) < 32 && vocab.size() - 1 > (uint64_t{1} << KeyBits(o.order)) - 1)
     return Status::InvalidArgument("vocabulary too large for order " + std::to_string(o.order) + "; raise --min-count");
   auto trie = CountAndEstimate(*files, vocab, o, r);
   if (!trie.ok()) return trie.status();
