@@ -14,6 +14,7 @@ void AddApplyCommand(CLI::App& app, std::function<int()>* run);
 void AddEvalCommand(CLI::App& app, std::function<int()>* run);
 void AddTrainCommand(CLI::App& app, std::function<int()>* run);
 void AddModelCommand(CLI::App& app, std::function<int()>* run);
+void AddChannelCommand(CLI::App& app, std::function<int()>* run);
 
 }  // namespace emend::cli
 

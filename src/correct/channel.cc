@@ -1,0 +1,209 @@
+#include "correct/channel.h"
+
+#include <algorithm>
+#include <cmath>
+#include <sstream>
+
+#include "eval/align.h"
+#include "text/utf8.h"
+
+namespace emend::correct {
+namespace {
+
+std::u32string LowerU32(std::u32string s) {
+  for (char32_t& c : s) c = text::ToLower(c);
+  return s;
+}
+
+bool IsSpace32(char32_t c) { return c == U' ' || c == U'\t' || c == U'\n' || c == U'\r'; }
+
+// Escapes for the TSV form: tab, newline and backslash.
+std::string Escape(std::u32string_view s) {
+  std::string out;
+  for (char c : ToUtf8(s)) {
+    if (c == '\t') out += "\\t";
+    else if (c == '\n') out += "\\n";
+    else if (c == '\\') out += "\\\\";
+    else out += c;
+  }
+  return out;
+}
+
+std::string Unescape(std::string_view s) {
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\\' && i + 1 < s.size()) {
+      char n = s[++i];
+      out += n == 't' ? '\t' : n == 'n' ? '\n' : n;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::u32string ToU32(std::string_view s) {
+  std::u32string u;
+  for (size_t i = 0; i < s.size();) {
+    char32_t c;
+    size_t n = text::DecodeAt(s, i, &c);
+    u += n ? c : U'\uFFFD';
+    i += n ? n : 1;
+  }
+  return u;
+}
+
+std::string ToUtf8(std::u32string_view s) {
+  std::string out;
+  for (char32_t c : s) text::AppendUtf8(c, &out);
+  return out;
+}
+
+void Channel::AddPair(std::string_view gold_text, std::string_view ocr_text) {
+  std::u32string g = LowerU32(ToU32(gold_text)), o = LowerU32(ToU32(ocr_text));
+  for (char32_t& c : g) if (IsSpace32(c)) c = U' ';
+  for (char32_t& c : o) if (IsSpace32(c)) c = U' ';
+  eval::Seq a(g.begin(), g.end()), b(o.begin(), o.end());
+  eval::Alignment al = eval::Align(a, b);
+  // Denominators: every intended chunk of 1..kMaxChunk code points.
+  for (size_t i = 0; i < g.size(); ++i)
+    for (int L = 1; L <= kMaxChunk && i + L <= g.size(); ++L) ++context_counts_[g.substr(i, L)];
+  chars_ += g.size();
+  size_t i = 0, j = 0, k = 0;
+  while (k < al.ops.size()) {
+    if (al.ops[k] == eval::Op::kMatch) { ++i; ++j; ++k; continue; }
+    size_t i0 = i, j0 = j;
+    for (; k < al.ops.size() && al.ops[k] != eval::Op::kMatch; ++k) {
+      eval::Op op = al.ops[k];
+      if (op != eval::Op::kIns) ++i;
+      if (op != eval::Op::kDel) ++j;
+    }
+    errors_ += std::max<size_t>(i - i0, 1);
+    // A pure insertion or deletion is anchored on the intended character before it.
+    size_t a0 = i0, b0 = j0;
+    if ((i == i0 || j == j0) && i0 > 0 && j0 > 0) { --a0; --b0; }
+    if (i - a0 == 0 || i - a0 > kMaxChunk || j - b0 > kMaxChunk) continue;
+    ++counts_[g.substr(a0, i - a0)][o.substr(b0, j - b0)];
+  }
+  ++words_;
+}
+
+void Channel::Finish(uint64_t min_count) {
+  table_.clear();
+  for (const auto& [intended, outs] : counts_) {
+    uint64_t denom = std::max<uint64_t>(context_counts_[intended], 1);
+    for (const auto& [observed, n] : outs) {
+      if (n < min_count) continue;
+      table_.push_back({intended, observed, n, std::log10(double(n) / double(std::max(denom, n)))});
+    }
+  }
+  std::sort(table_.begin(), table_.end(), [](const Confusion& a, const Confusion& b) {
+    return a.count != b.count ? a.count > b.count : std::tie(a.intended, a.observed) < std::tie(b.intended, b.observed);
+  });
+  if (chars_ > 0) log10_copy_ = std::log10(1.0 - std::min(0.5, double(errors_) / double(chars_)));
+  counts_.clear();
+  context_counts_.clear();
+  Index();
+}
+
+void Channel::Index() {
+  by_intended_.clear();
+  by_observed_.clear();
+  for (const Confusion& c : table_) {
+    by_intended_[c.intended].push_back(&c);
+    by_observed_[c.observed].push_back(&c);
+  }
+}
+
+std::string Channel::Serialize() const {
+  std::ostringstream out;
+  out << "# emend channel v1\tcopy\t" << log10_copy_ << "\tfallback\t" << log10_fallback_ << "\n";
+  for (const Confusion& c : table_)
+    out << Escape(c.intended) << '\t' << Escape(c.observed) << '\t' << c.count << '\t' << c.log10p << '\n';
+  return out.str();
+}
+
+StatusOr<Channel> Channel::Parse(std::string_view tsv) {
+  Channel ch;
+  std::istringstream in{std::string(tsv)};
+  std::string line;
+  if (!std::getline(in, line) || line.rfind("# emend channel v1", 0) != 0)
+    return Status::Corrupt("channel table has no '# emend channel v1' header");
+  if (std::sscanf(line.c_str(), "# emend channel v1\tcopy\t%lf\tfallback\t%lf", &ch.log10_copy_, &ch.log10_fallback_) != 2)
+    return Status::Corrupt("channel table header malformed");
+  for (size_t n = 2; std::getline(in, line); ++n) {
+    std::vector<std::string> f;
+    std::string cur;
+    for (char c : line) { if (c == '\t') { f.push_back(cur); cur.clear(); } else cur += c; }
+    f.push_back(cur);
+    Confusion c;
+    char* end = nullptr;
+    if (f.size() != 4) return Status::Corrupt("channel table line " + std::to_string(n) + ": expected 4 fields");
+    c.intended = ToU32(Unescape(f[0]));
+    c.observed = ToU32(Unescape(f[1]));
+    c.count = std::strtoull(f[2].c_str(), &end, 10);
+    c.log10p = std::strtod(f[3].c_str(), &end);
+    if (c.intended.empty() || c.intended.size() > kMaxChunk || c.observed.size() > kMaxChunk || !(c.log10p <= 0))
+      return Status::Corrupt("channel table line " + std::to_string(n) + ": bad confusion");
+    ch.table_.push_back(std::move(c));
+  }
+  ch.Index();
+  return ch;
+}
+
+double Channel::LogProb(std::u32string_view w, std::u32string_view o) const {
+  const size_t n = w.size(), m = o.size();
+  constexpr double kNone = -1e30;
+  std::vector<double> dp((n + 1) * (m + 1), kNone);
+  auto at = [&](size_t i, size_t j) -> double& { return dp[i * (m + 1) + j]; };
+  at(0, 0) = 0;
+  for (size_t i = 0; i <= n; ++i) {
+    for (size_t j = 0; j <= m; ++j) {
+      double cur = at(i, j);
+      if (cur <= kNone) continue;
+      auto relax = [&](size_t a, size_t b, double lp) { if (cur + lp > at(a, b)) at(a, b) = cur + lp; };
+      if (i < n && j < m && w[i] == o[j]) relax(i + 1, j + 1, log10_copy_);
+      if (i < n && j < m) relax(i + 1, j + 1, log10_fallback_);
+      if (i < n) relax(i + 1, j, log10_fallback_);
+      if (j < m) relax(i, j + 1, log10_fallback_);
+      for (size_t L = 1; L <= kMaxChunk && i + L <= n; ++L) {
+        auto it = by_intended_.find(std::u32string(w.substr(i, L)));
+        if (it == by_intended_.end()) continue;
+        for (const Confusion* c : it->second)
+          if (o.substr(j, c->observed.size()) == c->observed) relax(i + L, j + c->observed.size(), c->log10p);
+      }
+    }
+  }
+  return at(n, m);
+}
+
+void Channel::Candidates(std::u32string_view o, int max_ops,
+                         const std::function<void(const std::u32string&, double)>& emit) const {
+  std::u32string built;
+  std::function<void(size_t, int, double)> rec = [&](size_t p, int ops, double lp) {
+    if (p == o.size()) {
+      if (ops > 0) emit(built, lp);
+      return;
+    }
+    if (ops < max_ops) {
+      for (size_t L = 1; L <= kMaxChunk && p + L <= o.size(); ++L) {
+        auto it = by_observed_.find(std::u32string(o.substr(p, L)));
+        if (it == by_observed_.end()) continue;
+        for (const Confusion* c : it->second) {
+          size_t keep = built.size();
+          built += c->intended;
+          rec(p + L, ops + 1, lp + c->log10p);
+          built.resize(keep);
+        }
+      }
+    }
+    built.push_back(o[p]);
+    rec(p + 1, ops, lp + log10_copy_);
+    built.pop_back();
+  };
+  rec(0, 0, 0);
+}
+
+}  // namespace emend::correct

@@ -1,0 +1,71 @@
+// The OCR error channel: P(observed | intended) for words, learned from
+// aligned OCR/gold text as multi-character confusions (rn->m, li->h, e->c,
+// a space lost or inserted), scored with a weighted edit distance over those
+// confusions, and run backwards to generate candidate corrections.
+#ifndef EMEND_CORRECT_CHANNEL_H_
+#define EMEND_CORRECT_CHANNEL_H_
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "emend/status.h"
+
+namespace emend::correct {
+
+constexpr int kMaxChunk = 3;  // code points on either side of a confusion
+
+struct Confusion {
+  std::u32string intended, observed;
+  uint64_t count = 0;
+  double log10p = 0;  // log10 P(observed | intended)
+};
+
+class Channel {
+ public:
+  // Learning: feed aligned pairs, then Finish.
+  void AddPair(std::string_view gold, std::string_view ocr);
+  // Keeps confusions seen at least `min_count` times.
+  void Finish(uint64_t min_count = 2);
+
+  // The learned table as text (docs/model-format.md, "chan.tsv"), and back.
+  std::string Serialize() const;
+  static StatusOr<Channel> Parse(std::string_view tsv);
+
+  // log10 P(observed | intended), both lower-cased words.
+  double LogProb(std::u32string_view intended, std::u32string_view observed) const;
+
+  // Calls `emit(candidate, log10 P(observed | candidate))` for strings that
+  // reach `observed` by at most `max_ops` learned confusions (applied
+  // backwards at non-overlapping places). Duplicates are possible.
+  void Candidates(std::u32string_view observed, int max_ops,
+                  const std::function<void(const std::u32string&, double)>& emit) const;
+
+  double log10_copy() const { return log10_copy_; }
+  size_t size() const { return table_.size(); }
+  uint64_t pairs_seen() const { return words_; }
+  const std::vector<Confusion>& table() const { return table_; }
+
+ private:
+  void Index();
+  std::vector<Confusion> table_;
+  double log10_copy_ = -0.01;       // per intended code point copied unchanged
+  double log10_fallback_ = -5.0;    // any single-character edit not in the table
+  // Learning state.
+  std::unordered_map<std::u32string, uint64_t> context_counts_;  // intended chunk -> occurrences
+  std::unordered_map<std::u32string, std::unordered_map<std::u32string, uint64_t>> counts_;
+  uint64_t chars_ = 0, errors_ = 0, words_ = 0;
+  // Indexes over table_.
+  std::unordered_map<std::u32string, std::vector<const Confusion*>> by_intended_, by_observed_;
+};
+
+std::u32string ToU32(std::string_view s);
+std::string ToUtf8(std::u32string_view s);
+
+}  // namespace emend::correct
+
+#endif  // EMEND_CORRECT_CHANNEL_H_
