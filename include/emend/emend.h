@@ -37,6 +37,11 @@ struct EngineOptions {
   // set, is used instead of loading `model_path` (share one across engines).
   std::string model_path;
   std::shared_ptr<const Model> model;
+  // A collection's own words (one per line, any case): never corrected (--lexicon).
+  std::string user_lexicon_path;
+  // Tokens matching any of these ECMAScript regular expressions (whole token)
+  // are never corrected (--protect).
+  std::vector<std::string> protect;
 };
 
 // Opt-in normalisations (all off by default: emend keeps historical forms).
@@ -52,6 +57,25 @@ struct FixOptions {
   bool fix_encoding = true;      // mojibake and HTML entities (--no-encoding)
   uint32_t normalize = 0;        // Normalize bits (--normalize long-s,ligatures)
   bool normalize_spaces = false; // collapse runs of spaces inside lines (--normalize-spaces)
+  // Word correction by the noisy channel (needs a model with a channel
+  // section; without one this does nothing) (--no-correct).
+  bool correct = true;
+  double aggressiveness = 0.5;   // 0..1: posterior an edit needs = 0.99 - 0.49 x this (--aggressiveness)
+  bool real_word = true;         // correct known words that do not fit their context (--no-real-word)
+  bool suggest = false;          // report suspects with alternatives instead of correcting (--suggest)
+};
+
+struct Alternative {
+  std::string text;
+  double probability = 0;
+};
+
+// A suspect token (--suggest): byte span in the input and its best
+// alternatives, the token itself included, most probable first.
+struct Suggestion {
+  uint64_t start = 0, end = 0;
+  std::string token;
+  std::vector<Alternative> alternatives;
 };
 
 struct FixStats {
@@ -69,6 +93,7 @@ struct FixResult {
   std::string text;          // the restored text
   std::vector<Edit> edits;   // sorted, valid for the input (see edit.h)
   FixStats stats;
+  std::vector<Suggestion> suggestions;  // with FixOptions::suggest
 };
 
 class Engine {

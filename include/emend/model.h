@@ -80,6 +80,9 @@ class Model {
   // (code points + 1), to normalise per symbol.
   double CharLogProb(std::string_view word, size_t* symbols = nullptr) const;
 
+  // The learned OCR channel table (section chan.tsv), empty if the model has none.
+  std::string_view ChannelTable() const;
+
   struct Impl;
  private:
   explicit Model(std::unique_ptr<Impl> impl);

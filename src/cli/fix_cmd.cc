@@ -25,6 +25,10 @@ struct FixArgs {
   bool json = false, jsonl = false, explain = false, verbose = false;
   bool no_case = false, no_spacing = false, no_hyphenation = false, no_encoding = false;
   bool normalize_spaces = false;
+  bool no_correct = false, no_real_word = false, suggest = false;
+  double aggressiveness = 0.5;
+  std::string lexicon;
+  std::vector<std::string> protect;
   int threads = 1;
 };
 
@@ -37,6 +41,10 @@ StatusOr<FixOptions> MakeOptions(const FixArgs& a) {
   o.fix_hyphenation = !a.no_hyphenation;
   o.fix_encoding = !a.no_encoding;
   o.normalize_spaces = a.normalize_spaces;
+  o.correct = !a.no_correct;
+  o.real_word = !a.no_real_word;
+  o.suggest = a.suggest;
+  o.aggressiveness = a.aggressiveness;
   std::string_view n = a.normalize;
   while (!n.empty()) {
     std::string_view item = n.substr(0, n.find(','));
@@ -51,7 +59,8 @@ StatusOr<FixOptions> MakeOptions(const FixArgs& a) {
 std::string OptionsJson(const FixOptions& o) {
   io::json j = {{"case", o.fix_case}, {"spacing", o.fix_spacing}, {"hyphenation", o.fix_hyphenation},
                 {"encoding", o.fix_encoding}, {"normalize", o.normalize},
-                {"normalize_spaces", o.normalize_spaces}};
+                {"normalize_spaces", o.normalize_spaces}, {"correct", o.correct},
+                {"aggressiveness", o.aggressiveness}, {"real_word", o.real_word}, {"suggest", o.suggest}};
   return j.dump();
 }
 
@@ -119,6 +128,17 @@ void ReportVerbose(const std::string& name, const FixStats& s) {
                  name.c_str(), (unsigned long long)s.invalid_utf8, (long long)s.first_invalid_offset);
 }
 
+// "start:end token -> alt (p), alt (p)" for --suggest.
+std::string SuggestLine(const Suggestion& g) {
+  std::string line = std::to_string(g.start) + ":" + std::to_string(g.end) + " \"" + Escape(g.token) + "\" ->";
+  for (size_t i = 0; i < g.alternatives.size(); ++i) {
+    char p[32];
+    std::snprintf(p, sizeof p, " (%.3f)", g.alternatives[i].probability);
+    line += (i ? ", \"" : " \"") + Escape(g.alternatives[i].text) + "\"" + p;
+  }
+  return line + "\n";
+}
+
 Status Write(std::FILE* f, std::string_view data) {
   return std::fwrite(data.data(), 1, data.size(), f) == data.size() ? Status::Ok()
                                                                      : Status::IOError("write failed");
@@ -133,7 +153,13 @@ Status FixTextOrJson(const Engine& engine, const FixOptions& opt, const FixArgs&
   Status s = FixStream(engine, opt, in, a.threads, [&](const std::string& chunk, FixResult& r, uint64_t off) {
     in_hash.Update(chunk);
     ShiftEdits(&r.edits, off);
+    for (Suggestion& g : r.suggestions) { g.start += off; g.end += off; }
     all.stats.Add(r.stats);
+    if (a.suggest && !a.json) {
+      std::string lines;
+      for (const Suggestion& g : r.suggestions) lines += SuggestLine(g);
+      return Write(sink, lines);
+    }
     if (a.explain) {
       std::string explain;
       for (const Edit& e : r.edits) explain += ExplainLine(e);
@@ -143,11 +169,12 @@ Status FixTextOrJson(const Engine& engine, const FixOptions& opt, const FixArgs&
     all.text += r.text;
     all.edits.insert(all.edits.end(), std::make_move_iterator(r.edits.begin()),
                      std::make_move_iterator(r.edits.end()));
+    all.suggestions.insert(all.suggestions.end(), r.suggestions.begin(), r.suggestions.end());
     return Status::Ok();
   });
   if (!s.ok()) return s;
   *stats = all.stats;
-  if (!a.json || a.explain) return Status::Ok();
+  if (!a.json || a.explain) return Status::Ok();  // (--suggest without --json streamed above)
   EditLog log;
   log.emend_version = Version();
   log.model = engine.ModelId();
@@ -276,6 +303,8 @@ int RunFix() {
   EngineOptions eo;
   eo.lexicon_path = ResolveWordlist(a.wordlist);
   eo.model_path = ResolveModel(a.model);
+  eo.user_lexicon_path = a.lexicon;
+  eo.protect = a.protect;
   auto engine = Engine::Create(eo);
   if (!engine.ok()) return Fail(engine.status());
   if (a.verbose) std::fprintf(stderr, "emend: using %s\n", (*engine)->ModelId().c_str());
@@ -338,6 +367,16 @@ void AddFixCommand(CLI::App& app, std::function<int()>* run) {
   c->add_flag("--normalize-spaces", a.normalize_spaces, "Collapse runs of spaces inside lines");
   c->add_option("--wordlist", a.wordlist,
                 "Case lexicon word list (default $EMEND_WORDLIST or /usr/share/dict/words; 'none' for none)");
+  c->add_flag("--no-correct", a.no_correct, "Do not correct words (OCR misreads, splits, merges, real-word errors)");
+  c->add_flag("--no-real-word", a.no_real_word, "Correct only non-words, never a known word in context");
+  c->add_option("--aggressiveness", a.aggressiveness,
+                "0..1 (default 0.5): how sure a correction must be; posterior needed = 0.99 - 0.49 x this")
+      ->check(CLI::Range(0.0, 1.0));
+  c->add_flag("--suggest", a.suggest,
+              "Change nothing in the words: list each suspect token with its best alternatives and probabilities "
+              "(lines 'start:end \"token\" -> \"alt\" (p), ...'; with --json under \"suggestions\")");
+  c->add_option("--lexicon", a.lexicon, "File of the collection's own words (one per line): never corrected");
+  c->add_option("--protect", a.protect, "Regular expression (ECMAScript, whole token): matching tokens are never corrected; repeatable");
   c->add_option("--model", a.model,
                 "Language model (default $EMEND_MODEL, then the installed en.emlm; 'none' for none)");
   *run = RunFix;

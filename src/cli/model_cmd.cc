@@ -10,6 +10,8 @@
 #include "emend/model.h"
 #include "io/json_text.h"
 #include "model/perplexity.h"
+#include "correct/channel.h"
+#include "model/channel_section.h"
 #include "model/train.h"
 #include "model/trie.h"
 
@@ -163,7 +165,17 @@ void AddModelCommand(CLI::App& app, std::function<int()>* run) {
   CLI::App* index = c->add_subcommand("index", "Add the hash indexes to a model written with --no-index");
   index->add_option("model", g_model.model, "Model file")->required();
   index->add_option("--out,-o", g_model.out, "Output (default: replace the input, crash-safely)");
-  *run = [info, index]() {
+  CLI::App* addch = c->add_subcommand("add-channel", "Store a channel table (emend channel train --out) in a model");
+  addch->add_option("model", g_model.model, "Model file (rewritten crash-safely)")->required();
+  addch->add_option("table", g_model.out, "Channel table file")->required();
+  *run = [info, index, addch]() {
+    if (addch->parsed()) {
+      auto tsv = ReadFile(g_model.out);
+      if (!tsv.ok()) return Fail(tsv.status());
+      if (auto ch = correct::Channel::Parse(*tsv); !ch.ok()) return Fail(Status(ch.status().code(), g_model.out + ": " + ch.status().message()));
+      Status s = model::AddChannelToModel(g_model.model, *tsv);
+      return s.ok() ? kExitOk : Fail(s);
+    }
     if (index->parsed()) {
       Status s = model::IndexModelFile(g_model.model, g_model.out.empty() ? g_model.model : g_model.out);
       return s.ok() ? kExitOk : Fail(s);

@@ -115,6 +115,9 @@ void Channel::Index() {
     by_intended_[c.intended].push_back(&c);
     by_observed_[c.observed].push_back(&c);
   }
+  // Most probable first, so that generation can stop early.
+  for (auto& [k, v] : by_observed_)
+    std::sort(v.begin(), v.end(), [](const Confusion* a, const Confusion* b) { return a->log10p > b->log10p; });
 }
 
 std::string Channel::Serialize() const {
@@ -158,6 +161,15 @@ double Channel::LogProb(std::u32string_view w, std::u32string_view o) const {
   constexpr double kNone = -1e30;
   std::vector<double> dp((n + 1) * (m + 1), kNone);
   auto at = [&](size_t i, size_t j) -> double& { return dp[i * (m + 1) + j]; };
+  // The confusions that start at each intended position, looked up once.
+  std::vector<std::vector<const Confusion*>> starts(n);
+  std::u32string key;
+  for (size_t i = 0; i < n; ++i)
+    for (size_t L = 1; L <= kMaxChunk && i + L <= n; ++L) {
+      key.assign(w.substr(i, L));
+      auto it = by_intended_.find(key);
+      if (it != by_intended_.end()) starts[i].insert(starts[i].end(), it->second.begin(), it->second.end());
+    }
   at(0, 0) = 0;
   for (size_t i = 0; i <= n; ++i) {
     for (size_t j = 0; j <= m; ++j) {
@@ -168,42 +180,86 @@ double Channel::LogProb(std::u32string_view w, std::u32string_view o) const {
       if (i < n && j < m) relax(i + 1, j + 1, log10_fallback_);
       if (i < n) relax(i + 1, j, log10_fallback_);
       if (j < m) relax(i, j + 1, log10_fallback_);
-      for (size_t L = 1; L <= kMaxChunk && i + L <= n; ++L) {
-        auto it = by_intended_.find(std::u32string(w.substr(i, L)));
-        if (it == by_intended_.end()) continue;
-        for (const Confusion* c : it->second)
-          if (o.substr(j, c->observed.size()) == c->observed) relax(i + L, j + c->observed.size(), c->log10p);
-      }
+      if (i == n) continue;
+      for (const Confusion* c : starts[i])
+        if (o.substr(j, c->observed.size()) == c->observed) relax(i + c->intended.size(), j + c->observed.size(), c->log10p);
     }
   }
   return at(n, m);
 }
 
-void Channel::Candidates(std::u32string_view o, int max_ops,
+void Channel::Candidates(std::u32string_view o, int max_ops, double min_lp,
                          const std::function<void(const std::u32string&, double)>& emit) const {
+  // The confusions whose observed side starts at each position, looked up once.
+  std::vector<std::vector<const Confusion*>> at(o.size());
+  std::u32string key;
+  for (size_t p = 0; p < o.size(); ++p)
+    for (size_t L = 1; L <= kMaxChunk && p + L <= o.size(); ++L) {
+      key.assign(o.substr(p, L));
+      auto it = by_observed_.find(key);
+      if (it == by_observed_.end()) continue;
+      for (const Confusion* c : it->second) {
+        if (c->log10p < min_lp) break;
+        at[p].push_back(c);
+      }
+    }
   std::u32string built;
-  std::function<void(size_t, int, double)> rec = [&](size_t p, int ops, double lp) {
+  // `rules` sums the confusions used (the budget); `lp` adds the copies.
+  std::function<void(size_t, int, double, double)> rec = [&](size_t p, int ops, double rules, double lp) {
     if (p == o.size()) {
       if (ops > 0) emit(built, lp);
       return;
     }
     if (ops < max_ops) {
-      for (size_t L = 1; L <= kMaxChunk && p + L <= o.size(); ++L) {
-        auto it = by_observed_.find(std::u32string(o.substr(p, L)));
-        if (it == by_observed_.end()) continue;
-        for (const Confusion* c : it->second) {
-          size_t keep = built.size();
-          built += c->intended;
-          rec(p + L, ops + 1, lp + c->log10p);
-          built.resize(keep);
-        }
+      for (const Confusion* c : at[p]) {
+        if (rules + c->log10p < min_lp) continue;
+        size_t keep = built.size();
+        built += c->intended;
+        rec(p + c->observed.size(), ops + 1, rules + c->log10p, lp + c->log10p);
+        built.resize(keep);
       }
     }
     built.push_back(o[p]);
-    rec(p + 1, ops, lp + log10_copy_);
+    rec(p + 1, ops, rules, lp + log10_copy_);
     built.pop_back();
   };
-  rec(0, 0, 0);
+  rec(0, 0, 0, 0);
+}
+
+void Channel::WordCandidates(std::u32string_view o, int max_ops, double min_lp, const VocabTrie& trie,
+                             const std::function<void(uint32_t, double)>& emit) const {
+  std::vector<std::vector<const Confusion*>> at(o.size());
+  std::u32string key;
+  for (size_t p = 0; p < o.size(); ++p)
+    for (size_t L = 1; L <= kMaxChunk && p + L <= o.size(); ++L) {
+      key.assign(o.substr(p, L));
+      auto it = by_observed_.find(key);
+      if (it == by_observed_.end()) continue;
+      for (const Confusion* c : it->second) {
+        if (c->log10p < min_lp) break;
+        at[p].push_back(c);
+      }
+    }
+  std::function<void(size_t, uint32_t, int, double, double)> rec = [&](size_t p, uint32_t node, int ops,
+                                                                        double rules, double lp) {
+    if (p == o.size()) {
+      if (ops > 0 && trie.WordId(node) != Model::kUnknown) emit(trie.WordId(node), lp);
+      return;
+    }
+    if (ops < max_ops) {
+      for (const Confusion* c : at[p]) {
+        if (rules + c->log10p < min_lp) continue;
+        uint32_t n = node;
+        for (char32_t ch : c->intended) {
+          if (ch == U' ') { n = VocabTrie::kNone; break; }  // splits are proposed separately
+          if ((n = trie.Child(n, ch)) == VocabTrie::kNone) break;
+        }
+        if (n != VocabTrie::kNone) rec(p + c->observed.size(), n, ops + 1, rules + c->log10p, lp + c->log10p);
+      }
+    }
+    if (uint32_t n = trie.Child(node, o[p]); n != VocabTrie::kNone) rec(p + 1, n, ops, rules, lp + log10_copy_);
+  };
+  rec(0, VocabTrie::kRoot, 0, 0, 0);
 }
 
 }  // namespace emend::correct

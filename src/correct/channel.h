@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "correct/vocab_trie.h"
 #include "emend/status.h"
 
 namespace emend::correct {
@@ -39,11 +40,16 @@ class Channel {
   // log10 P(observed | intended), both lower-cased words.
   double LogProb(std::u32string_view intended, std::u32string_view observed) const;
 
-  // Calls `emit(candidate, log10 P(observed | candidate))` for strings that
-  // reach `observed` by at most `max_ops` learned confusions (applied
-  // backwards at non-overlapping places). Duplicates are possible.
-  void Candidates(std::u32string_view observed, int max_ops,
+  // Calls `emit(candidate, log10 P(observed | candidate) along one path)` for
+  // strings that reach `observed` by at most `max_ops` learned confusions
+  // (applied backwards at non-overlapping places) whose log10 probabilities
+  // sum to at least `min_log10p`. Duplicates are possible.
+  void Candidates(std::u32string_view observed, int max_ops, double min_log10p,
                   const std::function<void(const std::u32string&, double)>& emit) const;
+  // The same restricted to words of `trie`: emits (word id, path log10 P).
+  // Paths that stop spelling a vocabulary prefix are cut at once.
+  void WordCandidates(std::u32string_view observed, int max_ops, double min_log10p, const VocabTrie& trie,
+                      const std::function<void(uint32_t, double)>& emit) const;
 
   double log10_copy() const { return log10_copy_; }
   size_t size() const { return table_.size(); }

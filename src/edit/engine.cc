@@ -7,6 +7,12 @@
 #include "repair/passes.h"
 #include "text/lexicon.h"
 #include "text/utf8.h"
+#include "correct/channel.h"
+#include "correct/corrector.h"
+#include <fstream>
+#include <regex>
+#include <unordered_set>
+#include "text/utf8.h"
 
 namespace emend {
 
@@ -26,8 +32,41 @@ void FixStats::Add(const FixStats& o) {
 struct Engine::Impl {
   std::optional<text::Lexicon> lexicon;
   std::shared_ptr<const Model> model;
+  std::optional<correct::Channel> channel;
+  std::optional<correct::VocabTrie> trie;  // the model's words, for candidate generation
+  std::unordered_set<std::string> user_words;  // lower case
+  std::vector<std::regex> protect;
   std::string model_id;
 };
+
+namespace {
+
+Status LoadCorrection(const EngineOptions& o, Engine::Impl* impl) {
+  if (impl->model && !impl->model->ChannelTable().empty()) {
+    auto ch = correct::Channel::Parse(impl->model->ChannelTable());
+    if (!ch.ok()) return Status(ch.status().code(), "model " + impl->model->path() + ": " + ch.status().message());
+    impl->channel = std::move(ch).value();
+    impl->trie.emplace(*impl->model, 2);
+  }
+  if (!o.user_lexicon_path.empty()) {
+    std::ifstream in(o.user_lexicon_path);
+    if (!in) return Status::NotFound(o.user_lexicon_path + ": cannot read the lexicon");
+    for (std::string line; std::getline(in, line);) {
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      if (!line.empty() && line[0] != '#') impl->user_words.insert(text::Lower(line));
+    }
+  }
+  for (const std::string& r : o.protect) {
+    try {
+      impl->protect.emplace_back(r, std::regex::ECMAScript | std::regex::optimize);
+    } catch (const std::regex_error& e) {
+      return Status::InvalidArgument("--protect '" + r + "': " + e.what());
+    }
+  }
+  return Status::Ok();
+}
+
+}  // namespace
 
 Engine::Engine(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Engine::~Engine() = default;
@@ -48,6 +87,7 @@ StatusOr<std::unique_ptr<Engine>> Engine::Create(const EngineOptions& options) {
     impl->lexicon = std::move(lex).value();
     ids.push_back("wordlist:" + options.lexicon_path);
   }
+  if (Status st = LoadCorrection(options, impl.get()); !st.ok()) return st;
   for (const std::string& id : ids) impl->model_id += (impl->model_id.empty() ? "" : "+") + id;
   if (impl->model_id.empty()) impl->model_id = "none";
   return std::unique_ptr<Engine>(new Engine(std::move(impl)));
@@ -84,6 +124,18 @@ FixResult Engine::Fix(std::string_view input, const FixOptions& options) const {
   if (options.fix_hyphenation) repair::ProposeHyphenation(in, &proposals);
   if (options.fix_spacing) repair::ProposeSpacing(in, &proposals);
   if (options.fix_case) repair::ProposeCase(in, &proposals);
+  if (options.correct && impl_->model && impl_->channel) {
+    correct::CorrectOptions co;
+    co.aggressiveness = options.aggressiveness;
+    co.real_word = options.real_word;
+    co.lexicon = &impl_->user_words;
+    co.protect = &impl_->protect;
+    co.wordlist = impl_->lexicon ? &*impl_->lexicon : nullptr;
+    correct::Corrector c(*impl_->model, *impl_->channel, *impl_->trie);
+    repair::Proposals corrections;
+    c.Propose(input, co, 5, &corrections, options.suggest ? &r.suggestions : nullptr);
+    if (!options.suggest) proposals.insert(proposals.end(), corrections.begin(), corrections.end());
+  }
   r.edits = edit::Combine(input, std::move(proposals));
   StatusOr<std::string> out = ApplyEdits(input, r.edits);
   // Combine() guarantees a valid list; if that contract were ever broken we

@@ -1,6 +1,8 @@
 // Saved edit logs (include/emend/log.h).
 #include "emend/log.h"
 
+#include <cmath>
+
 #include "io/json_text.h"
 #include "util/hash.h"
 
@@ -67,6 +69,18 @@ std::string SerializeFixJson(const EditLog& log, const FixResult& result) {
   for (const Edit& e : log.edits) edits.push_back(io::EditToJson(e));
   doc["edits"] = std::move(edits);
   doc["stats"] = StatsJson(result.stats);
+  if (!result.suggestions.empty()) {
+    json sug = json::array();
+    for (const Suggestion& g : result.suggestions) {
+      json alts = json::array();
+      for (const Alternative& a : g.alternatives)
+        alts.push_back({{"text", a.text}, {"probability", std::round(a.probability * 1000) / 1000}});
+      json one = {{"start", g.start}, {"end", g.end}, {"alternatives", alts}};
+      io::PutBytes(&one, "token", g.token);
+      sug.push_back(std::move(one));
+    }
+    doc["suggestions"] = std::move(sug);
+  }
   return io::Dump(doc);
 }
 

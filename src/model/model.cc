@@ -130,6 +130,11 @@ void Model::ScoreSequence(const uint32_t* ids, size_t n, double* out, std::vecto
   impl_->words.ScoreSequence(ids, n, out, scratch ? scratch : &local);
 }
 
+std::string_view Model::ChannelTable() const {
+  auto s = impl_->container.Get("chan.tsv", 1);
+  return s.ok() ? std::string_view(s->data, s->size) : std::string_view();
+}
+
 double Model::CharLogProb(std::string_view word, size_t* symbols) const {
   const int n = impl_->chars.order();
   std::vector<uint32_t> seq{model::kBos};

@@ -1,0 +1,255 @@
+#include "correct/corrector.h"
+
+#include <algorithm>
+#include <cmath>
+#include <unordered_map>
+
+#include "repair/passes.h"
+#include "text/lm_tokens.h"
+#include "text/utf8.h"
+
+namespace emend::correct {
+namespace {
+
+constexpr uint64_t kMinCandidateCount = 2;   // vocabulary words rarer than this are not proposed
+constexpr double kFitsContext = -3.0;        // log10 p(w | context) above which a known word is not checked
+constexpr double kRealWordMinRule = -3.6;    // confusions used for real-word candidates
+constexpr double kHyphenBreak = -1.0;        // log10 P(a line-break hyphen survives into the text)
+constexpr uint64_t kMinSplitCount = 20;      // both halves of a split must be this common
+constexpr double kSpellingMinRules = -7.0;   // total log10 P of the confusions of a non-word's candidate
+// Tuned on the BLN600 training split (BENCHMARKS.md): an unknown word's own
+// spelling is favoured by this much (log10) over corrections (names, modern
+// words), and a known word must lose by this much before it is replaced.
+constexpr double kUnknownBias = 1.0;
+constexpr double kRealWordMargin = 1.0;
+
+
+constexpr size_t kMaxAlternatives = 5;
+
+struct Candidate {
+  std::vector<uint32_t> ids;  // replaces the token(s)
+  std::string text;           // lower case, words separated by a space
+  double channel = 0;         // log10 P(observed | this)
+  double score = 0;           // channel + LM window
+  uint32_t kind = 0;          // 0 = the original
+  int span = 1;               // tokens replaced (2 for a merge)
+};
+
+bool HasDigit(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+class SentencePass {
+ public:
+  SentencePass(const Model& m, const Channel& ch, const VocabTrie& trie, std::string_view text,
+               const std::vector<text::LmToken>& toks, const CorrectOptions& o)
+      : m_(m), ch_(ch), trie_(trie), text_(text), toks_(toks), o_(o) {
+    ids_.push_back(Model::kSentenceStart);
+    for (const text::LmToken& t : toks) ids_.push_back(m.Find(t.text));
+    ids_.push_back(Model::kSentenceEnd);
+  }
+  void Run(int rank, std::vector<edit::Proposal>* out, std::vector<Suggestion>* sug);
+
+ private:
+  bool Protected(const text::LmToken& t) const;
+  bool NeedsCheck(size_t p) const;
+  std::vector<Candidate> Generate(size_t p) const;
+  void AddChannelCandidates(size_t p, bool known, std::vector<Candidate>* c) const;
+  void AddSplits(size_t p, std::vector<Candidate>* c) const;
+  void AddMerge(size_t p, std::vector<Candidate>* c) const;
+  void AddUnhyphenated(size_t p, std::vector<Candidate>* c) const;
+  double Window(size_t p, int span, const std::vector<uint32_t>& repl, size_t end) const;
+  double Spelling(std::string_view word) const;
+
+  const Model& m_;
+  const Channel& ch_;
+  const VocabTrie& trie_;
+  std::string_view text_;
+  const std::vector<text::LmToken>& toks_;
+  const CorrectOptions& o_;
+  std::vector<uint32_t> ids_;  // <s> tokens </s>; token i is ids_[i + 1]
+};
+
+bool SentencePass::Protected(const text::LmToken& t) const {
+  if (!t.is_word || HasDigit(t.text) || t.text.size() > 40) return true;
+  if (o_.lexicon && o_.lexicon->count(t.text)) return true;
+  if (o_.protect) {
+    std::string surface(text_.substr(t.begin, t.end - t.begin));
+    for (const std::regex& r : *o_.protect)
+      if (std::regex_match(surface, r)) return true;
+  }
+  return false;
+}
+
+// Known words that fit their context are left alone without candidates.
+bool SentencePass::NeedsCheck(size_t p) const {
+  uint32_t id = ids_[p];
+  if (id == Model::kUnknown) return !(o_.wordlist && o_.wordlist->Contains(toks_[p - 1].text));
+  if (!o_.real_word || m_.Count(id) == 0) return false;
+  if (m_.LogProb(ids_.data(), p, id) < kFitsContext) return true;
+  // The right context too: "will he filled" only fails at "filled".
+  return p + 1 < ids_.size() && m_.LogProb(ids_.data(), p + 1, ids_[p + 1]) < kFitsContext;
+}
+
+// Log10 probability of the spelling of an unknown word: the character model.
+double SentencePass::Spelling(std::string_view word) const { return m_.CharLogProb(word); }
+
+// LM score of the window: the replacement and the tokens after it up to
+// `end` (an original position, the same for every candidate of a decision,
+// so that all cover the same text), each given its context, with tokens
+// [p, p+span) replaced by `repl`.
+double SentencePass::Window(size_t p, int span, const std::vector<uint32_t>& repl, size_t end) const {
+  std::vector<uint32_t> w;
+  size_t from = p >= 2 ? p - 2 : 0;
+  w.insert(w.end(), ids_.begin() + from, ids_.begin() + p);
+  size_t first = w.size();
+  w.insert(w.end(), repl.begin(), repl.end());
+  for (size_t k = p + span; k < end; ++k) w.push_back(ids_[k]);
+  double lp = 0;
+  for (size_t i = first; i < w.size(); ++i) lp += m_.LogProb(w.data(), i, w[i]);
+  return lp;
+}
+
+void SentencePass::AddChannelCandidates(size_t p, bool known, std::vector<Candidate>* c) const {
+  const std::string& word = toks_[p - 1].text;
+  std::u32string o = ToU32(word);
+  // The channel score of a candidate is its best derivation (the maximum over
+  // the paths that reach it), which is what the weighted edit distance gives.
+  const size_t first = c->size();
+  ch_.WordCandidates(o, known ? 1 : 2, known ? kRealWordMinRule : kSpellingMinRules, trie_, [&](uint32_t id, double lp) {
+    if (id == ids_[p]) return;
+    for (size_t i = first; i < c->size(); ++i)
+      if ((*c)[i].ids[0] == id) { (*c)[i].channel = std::max((*c)[i].channel, lp); return; }
+    c->push_back({{id}, std::string(m_.Word(id)), lp, 0, known ? kRealWord : kSpelling, 1});
+  });
+}
+
+void SentencePass::AddSplits(size_t p, std::vector<Candidate>* c) const {
+  const std::string& word = toks_[p - 1].text;
+  std::u32string o = ToU32(word);
+  for (size_t k = 1; k < o.size(); ++k) {
+    uint32_t a = m_.Find(ToUtf8(o.substr(0, k))), b = m_.Find(ToUtf8(o.substr(k)));
+    if (a == Model::kUnknown || b == Model::kUnknown || m_.Count(a) < kMinSplitCount || m_.Count(b) < kMinSplitCount) continue;
+    std::u32string joined = o.substr(0, k) + U" " + o.substr(k);
+    c->push_back({{a, b}, ToUtf8(joined), ch_.LogProb(joined, o), 0, kSplit, 1});
+  }
+}
+
+// "his tory" -> "history"; "exam- ination" -> "examination" (a line-break
+// hyphen kept when columns were joined).
+void SentencePass::AddMerge(size_t p, std::vector<Candidate>* c) const {
+  if (p >= toks_.size()) return;
+  const text::LmToken& a = toks_[p - 1];
+  const text::LmToken& b = toks_[p];
+  if (!b.is_word || Protected(b)) return;
+  std::string_view between = text_.substr(a.end, b.begin - a.end);
+  bool spaces = !between.empty() && between.find_first_not_of(" ") == std::string_view::npos;
+  bool hyphen = between == "- " || between == "-  " || between == "-\n" || between == "- \n";
+  if (!spaces && !hyphen) return;
+  uint32_t id = m_.Find(a.text + b.text);
+  if (id == Model::kUnknown || m_.Count(id) < kMinCandidateCount) return;
+  double channel = hyphen ? kHyphenBreak : ch_.LogProb(ToU32(a.text + b.text), ToU32(a.text + " " + b.text));
+  c->push_back({{id}, a.text + b.text, channel, 0, kMerge, 2});
+}
+
+// "exam-ination" -> "examination" when only the joined word is known.
+void SentencePass::AddUnhyphenated(size_t p, std::vector<Candidate>* c) const {
+  const std::string& w = toks_[p - 1].text;
+  if (w.find('-') == std::string::npos) return;
+  std::string joined;
+  for (char ch : w) if (ch != '-') joined += ch;
+  uint32_t id = m_.Find(joined);
+  if (id == Model::kUnknown || m_.Count(id) < kMinCandidateCount) return;
+  c->push_back({{id}, joined, kHyphenBreak, 0, kMerge, 1});
+}
+
+std::vector<Candidate> SentencePass::Generate(size_t p) const {
+  const std::string& word = toks_[p - 1].text;
+  bool known = ids_[p] != Model::kUnknown;
+  std::vector<Candidate> c;
+  // The original: copied through the channel; an unknown word is <unk> with its spelling.
+  std::u32string o = ToU32(word);
+  Candidate orig{{ids_[p]}, word, o.size() * ch_.log10_copy(), 0, 0, 1};
+  c.push_back(orig);
+  AddChannelCandidates(p, known, &c);
+  if (o_.split_merge && !known) AddSplits(p, &c);
+  if (o_.split_merge) AddMerge(p, &c);
+  if (o_.split_merge && !known) AddUnhyphenated(p, &c);
+  const size_t end = std::min(ids_.size(), p + 4);  // two tokens after the widest (merge) span
+  for (Candidate& x : c) {
+    x.score = x.channel + Window(p, x.span, x.ids, end);
+    if (x.kind == 0 && !known) x.score += Spelling(word) + kUnknownBias;
+    if (x.kind == kRealWord) x.score -= kRealWordMargin;
+  }
+  return c;
+}
+
+void SentencePass::Run(int rank, std::vector<edit::Proposal>* out, std::vector<Suggestion>* sug) {
+  const double threshold = 0.99 - 0.49 * std::clamp(o_.aggressiveness, 0.0, 1.0);
+  for (size_t p = 1; p + 1 < ids_.size(); ++p) {
+    const text::LmToken& t = toks_[p - 1];
+    if (Protected(t) || !NeedsCheck(p)) continue;
+    std::vector<Candidate> c = Generate(p);
+    if (c.size() < 2 && ids_[p] != Model::kUnknown) continue;
+    double best = -1e300, norm = 0;
+    for (const Candidate& x : c) best = std::max(best, x.score);
+    for (const Candidate& x : c) norm += std::pow(10.0, x.score - best);
+    std::sort(c.begin(), c.end(), [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
+    std::string_view surface = text_.substr(t.begin, t.end - t.begin);
+    if (sug && c.size() > 1) {
+      Suggestion s{t.begin, t.end, std::string(surface), {}};
+      for (size_t i = 0; i < c.size() && i < kMaxAlternatives; ++i)
+        s.alternatives.push_back({i == 0 && c[i].kind == 0 ? std::string(surface) : MatchCase(surface, c[i].text),
+                                  std::pow(10.0, c[i].score - best) / norm});
+      sug->push_back(std::move(s));
+    }
+    const Candidate& top = c[0];
+    double posterior = 1.0 / norm;
+    if (top.kind == 0 || posterior < threshold) continue;
+    size_t end = top.span == 2 ? toks_[p].end : t.end;
+    std::string after = MatchCase(surface, top.text);
+    const char* rule = top.kind == kRealWord ? "correct.real-word" : top.kind == kSplit ? "correct.split"
+                       : top.kind == kMerge ? "correct.merge" : "correct.spelling";
+    out->push_back(repair::MakeProposal(text_, t.begin, end, after, top.kind, posterior, rule,
+                                        "noisy channel: language model x learned OCR confusions", rank));
+    // Later decisions see the corrected context.
+    if (top.ids.size() == 1 && top.span == 1) ids_[p] = top.ids[0];
+    if (top.span == 2) { ids_[p] = top.ids[0]; ++p; }
+  }
+}
+
+}  // namespace
+
+std::string MatchCase(std::string_view original, std::string_view word) {
+  bool any_lower = false, any_upper = false, first_upper = false;
+  size_t letters = 0;
+  for (size_t i = 0; i < original.size();) {
+    char32_t c;
+    size_t n = text::DecodeAt(original, i, &c);
+    i += n ? n : 1;
+    if (!n || !text::IsLetter(c)) continue;
+    if (text::IsUpper(c)) { any_upper = true; if (letters == 0) first_upper = true; }
+    if (text::IsLower(c)) any_lower = true;
+    ++letters;
+  }
+  if (any_upper && !any_lower && letters > 1) return text::Upper(word);
+  if (first_upper) {
+    std::string s(word);
+    char32_t c;
+    size_t n = text::DecodeAt(s, 0, &c);
+    if (n == 0) return s;
+    std::string up;
+    text::AppendUtf8(text::ToUpper(c), &up);
+    return up + s.substr(n);
+  }
+  return std::string(word);
+}
+
+void Corrector::Propose(std::string_view text, const CorrectOptions& options, int rank,
+                        std::vector<edit::Proposal>* out, std::vector<Suggestion>* suggestions) const {
+  text::LmSentences(text, [&](const std::vector<text::LmToken>& toks) {
+    SentencePass(model_, channel_, trie_, text, toks, options).Run(rank, out, suggestions);
+  });
+}
+
+}  // namespace emend::correct

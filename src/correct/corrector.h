@@ -1,0 +1,60 @@
+// Noisy-channel correction of words: detection first (a known word that fits
+// its context costs one LM lookup), then candidates from the learned channel
+// run backwards, splits and merges, scored by the language model over a
+// window of context plus the channel, with a posterior confidence per edit.
+#ifndef EMEND_CORRECT_CORRECTOR_H_
+#define EMEND_CORRECT_CORRECTOR_H_
+
+#include <regex>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "correct/channel.h"
+#include "correct/vocab_trie.h"
+#include "edit/combine.h"
+#include "emend/emend.h"
+#include "emend/model.h"
+#include "text/lexicon.h"
+
+namespace emend::correct {
+
+struct CorrectOptions {
+  // 0 = only the surest corrections, 1 = anything the model prefers. Sets
+  // the posterior an edit needs: 0.99 - 0.49 * aggressiveness (default 0.5 -> 0.745).
+  double aggressiveness = 0.5;
+  bool real_word = true;    // also correct known words that do not fit (he -> be)
+  bool split_merge = true;  // lampswas -> lamps was, his tory -> history
+  const std::unordered_set<std::string>* lexicon = nullptr;  // user words (lower case), never changed
+  const std::vector<std::regex>* protect = nullptr;          // tokens matching any are never changed
+  // A general word list (the engine's, e.g. wamerican): words in it are not
+  // treated as non-words even when the model has not seen them.
+  const text::Lexicon* wordlist = nullptr;
+};
+
+using emend::Alternative;
+using emend::Suggestion;
+
+class Corrector {
+ public:
+  Corrector(const Model& model, const Channel& channel, const VocabTrie& trie)
+      : model_(model), channel_(channel), trie_(trie) {}
+  // Adds proposals (rank `rank`) for `text`; with `suggestions`, also lists
+  // every suspect token with its alternatives.
+  void Propose(std::string_view text, const CorrectOptions& options, int rank, std::vector<edit::Proposal>* out,
+               std::vector<Suggestion>* suggestions = nullptr) const;
+
+ private:
+  const Model& model_;
+  const Channel& channel_;
+  const VocabTrie& trie_;
+};
+
+// The case pattern of `original` applied to `word` (lower case): Tbe -> The,
+// TBE -> THE; other patterns give `word` unchanged.
+std::string MatchCase(std::string_view original, std::string_view word);
+
+}  // namespace emend::correct
+
+#endif  // EMEND_CORRECT_CORRECTOR_H_
