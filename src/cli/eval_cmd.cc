@@ -21,7 +21,8 @@ namespace {
 
 struct EvalArgs {
   std::string data, gold, format = "auto", split = "all", cmd, wordlist, model;
-  bool identity = false, json = false;
+  bool identity = false, json = false, no_hyphenation = false, no_correct = false, no_real_word = false;
+  double aggressiveness = 0.5;
   size_t limit = 0;
   int top = 10;
 };
@@ -142,7 +143,12 @@ int RunEval() {
     std::vector<Edit> edits;
     std::string out = u.ocr;
     if (engine) {
-      FixResult r = engine->Fix(u.ocr, FixOptions{});
+      FixOptions fo;
+      fo.fix_hyphenation = !a.no_hyphenation;
+      fo.correct = !a.no_correct;
+      fo.real_word = !a.no_real_word;
+      fo.aggressiveness = a.aggressiveness;
+      FixResult r = engine->Fix(u.ocr, fo);
       out = std::move(r.text);
       edits = std::move(r.edits);
     } else if (!a.cmd.empty()) {
@@ -180,6 +186,11 @@ void AddEvalCommand(CLI::App& app, std::function<int()>* run) {
   c->add_option("--top", a.top, "Confusions to list (default 10)");
   c->add_option("--wordlist", a.wordlist, "Word list for the built-in pipeline (as in emend fix)");
   c->add_option("--model", a.model, "Language model for the built-in pipeline (as in emend fix)");
+  c->add_flag("--no-hyphenation", a.no_hyphenation,
+              "Built-in pipeline without rejoining hyphenated words (for gold that keeps line-break hyphens)");
+  c->add_flag("--no-correct", a.no_correct, "Built-in pipeline without word correction");
+  c->add_flag("--no-real-word", a.no_real_word, "Built-in pipeline without real-word correction");
+  c->add_option("--aggressiveness", a.aggressiveness, "As in emend fix (default 0.5)");
   *run = RunEval;
 }
 

@@ -20,7 +20,7 @@ constexpr double kSpellingMinRules = -7.0;   // total log10 P of the confusions 
 // Tuned on the BLN600 training split (BENCHMARKS.md): an unknown word's own
 // spelling is favoured by this much (log10) over corrections (names, modern
 // words), and a known word must lose by this much before it is replaced.
-constexpr double kUnknownBias = 1.0;
+constexpr double kUnknownBias = 3.0;
 constexpr double kRealWordMargin = 1.0;
 
 
@@ -116,8 +116,12 @@ void SentencePass::AddChannelCandidates(size_t p, bool known, std::vector<Candid
   // The channel score of a candidate is its best derivation (the maximum over
   // the paths that reach it), which is what the weighted edit distance gives.
   const size_t first = c->size();
+  const bool ascii = std::all_of(word.begin(), word.end(), [](char ch) { return (ch & 0x80) == 0; });
   ch_.WordCandidates(o, known ? 1 : 2, known ? kRealWordMinRule : kSpellingMinRules, trie_, [&](uint32_t id, double lp) {
     if (id == ids_[p]) return;
+    // An accented spelling of a known plain word is a variant, not a correction (Hotel, Hôtel).
+    std::string_view cw = m_.Word(id);
+    if (known && ascii && !std::all_of(cw.begin(), cw.end(), [](char ch) { return (ch & 0x80) == 0; })) return;
     for (size_t i = first; i < c->size(); ++i)
       if ((*c)[i].ids[0] == id) { (*c)[i].channel = std::max((*c)[i].channel, lp); return; }
     c->push_back({{id}, std::string(m_.Word(id)), lp, 0, known ? kRealWord : kSpelling, 1});
@@ -144,7 +148,7 @@ void SentencePass::AddMerge(size_t p, std::vector<Candidate>* c) const {
   if (!b.is_word || Protected(b)) return;
   std::string_view between = text_.substr(a.end, b.begin - a.end);
   bool spaces = !between.empty() && between.find_first_not_of(" ") == std::string_view::npos;
-  bool hyphen = between == "- " || between == "-  " || between == "-\n" || between == "- \n";
+  bool hyphen = o_.dehyphenate && (between == "- " || between == "-  " || between == "-\n" || between == "- \n");
   if (!spaces && !hyphen) return;
   uint32_t id = m_.Find(a.text + b.text);
   if (id == Model::kUnknown || m_.Count(id) < kMinCandidateCount) return;
@@ -156,8 +160,22 @@ void SentencePass::AddMerge(size_t p, std::vector<Candidate>* c) const {
 void SentencePass::AddUnhyphenated(size_t p, std::vector<Candidate>* c) const {
   const std::string& w = toks_[p - 1].text;
   if (w.find('-') == std::string::npos) return;
-  std::string joined;
-  for (char ch : w) if (ch != '-') joined += ch;
+  // A compound of real words (off-spring, chamber-maid) is left alone: only a
+  // word broken into pieces that are not words (con-venient) is joined.
+  std::string joined, part;
+  bool all_words = true;
+  for (size_t i = 0; i <= w.size(); ++i) {
+    if (i == w.size() || w[i] == '-') {
+      uint32_t id = m_.Find(part);
+      all_words = all_words && ((id != Model::kUnknown && m_.Count(id) >= kMinSplitCount) ||
+                                (o_.wordlist && o_.wordlist->Contains(part)));
+      part.clear();
+    } else {
+      part += w[i];
+      joined += w[i];
+    }
+  }
+  if (all_words) return;
   uint32_t id = m_.Find(joined);
   if (id == Model::kUnknown || m_.Count(id) < kMinCandidateCount) return;
   c->push_back({{id}, joined, kHyphenBreak, 0, kMerge, 1});
@@ -174,7 +192,7 @@ std::vector<Candidate> SentencePass::Generate(size_t p) const {
   AddChannelCandidates(p, known, &c);
   if (o_.split_merge && !known) AddSplits(p, &c);
   if (o_.split_merge) AddMerge(p, &c);
-  if (o_.split_merge && !known) AddUnhyphenated(p, &c);
+  if (o_.split_merge && o_.dehyphenate && !known) AddUnhyphenated(p, &c);
   const size_t end = std::min(ids_.size(), p + 4);  // two tokens after the widest (merge) span
   for (Candidate& x : c) {
     x.score = x.channel + Window(p, x.span, x.ids, end);
@@ -208,6 +226,13 @@ void SentencePass::Run(int rank, std::vector<edit::Proposal>* out, std::vector<S
     if (top.kind == 0 || posterior < threshold) continue;
     size_t end = top.span == 2 ? toks_[p].end : t.end;
     std::string after = MatchCase(surface, top.text);
+    if (top.kind == kMerge && top.channel == kHyphenBreak) {  // a kept line-break hyphen: hyphenation
+      out->push_back(repair::MakeProposal(text_, t.begin, top.span == 2 ? toks_[p].end : t.end, MatchCase(surface, top.text),
+                                          kHyphenation, posterior, "correct.dehyphenate",
+                                          "line-break hyphen kept inside a line; the joined word is likelier", rank));
+      if (top.span == 2) { ids_[p] = top.ids[0]; ++p; } else { ids_[p] = top.ids[0]; }
+      continue;
+    }
     const char* rule = top.kind == kRealWord ? "correct.real-word" : top.kind == kSplit ? "correct.split"
                        : top.kind == kMerge ? "correct.merge" : "correct.spelling";
     out->push_back(repair::MakeProposal(text_, t.begin, end, after, top.kind, posterior, rule,

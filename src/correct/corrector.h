@@ -26,6 +26,7 @@ struct CorrectOptions {
   double aggressiveness = 0.5;
   bool real_word = true;    // also correct known words that do not fit (he -> be)
   bool split_merge = true;  // lampswas -> lamps was, his tory -> history
+  bool dehyphenate = true;  // exam- ination -> examination (kind hyphenation; off with --no-hyphenation)
   const std::unordered_set<std::string>* lexicon = nullptr;  // user words (lower case), never changed
   const std::vector<std::regex>* protect = nullptr;          // tokens matching any are never changed
   // A general word list (the engine's, e.g. wamerican): words in it are not

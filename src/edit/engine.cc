@@ -128,6 +128,7 @@ FixResult Engine::Fix(std::string_view input, const FixOptions& options) const {
     correct::CorrectOptions co;
     co.aggressiveness = options.aggressiveness;
     co.real_word = options.real_word;
+    co.dehyphenate = options.fix_hyphenation;
     co.lexicon = &impl_->user_words;
     co.protect = &impl_->protect;
     co.wordlist = impl_->lexicon ? &*impl_->lexicon : nullptr;

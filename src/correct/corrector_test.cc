@@ -1,0 +1,184 @@
+// Corrector tests on a tiny trained model and a learned channel: non-words,
+// real words in context, splits, case kept, protection, suggest mode, and a
+// slow exhaustive reference for the decision on short inputs.
+#include "correct/corrector.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "edit/combine.h"
+#include "emend/edit.h"
+#include "model/train.h"
+
+namespace emend::correct {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Fixture {
+  std::unique_ptr<Model> model;
+  Channel channel;
+  std::unique_ptr<VocabTrie> trie;
+};
+
+const Fixture& Get() {
+  static Fixture f = [] {
+    Fixture x;
+    fs::path dir = fs::temp_directory_path() / ("emend-corrector-" + std::to_string(::getpid()));
+    fs::create_directories(dir / "c");
+    std::string text;
+    const char* lines[] = {"The house will be filled with light.", "He said that all was lost.",
+                           "The boarding house was full.", "The lamps were lit and the street was quiet.",
+                           "It will be done, he said.", "All the men were in the boarding house.",
+                           "The street lamps were bright.", "He was there with all his men.",
+                           "One of the lamps was bright."};
+    for (int r = 0; r < 30; ++r)
+      for (const char* l : lines) text += std::string(l) + "\n";
+    std::ofstream(dir / "c" / "a.txt") << text;
+    model::TrainOptions o;
+    o.corpus = {(dir / "c").string()};
+    o.min_count = 1;
+    model::TrainReport rep;
+    EXPECT_TRUE(model::Train(o, (dir / "m.emlm").string(), &rep).ok());
+    x.model = std::move(Model::Open((dir / "m.emlm").string())).value();
+    fs::remove_all(dir);
+    for (int i = 0; i < 50; ++i) {
+      x.channel.AddPair("the house will be filled with all the men", "tbe house will he filled with alf the men");
+      x.channel.AddPair("the boarding house was full and lost", "the hoarding house was fuli and lost");
+      x.channel.AddPair("lamps were lit all day", "lamps were lit all day");
+    }
+    x.channel.Finish(2);
+    x.trie = std::make_unique<VocabTrie>(*x.model, 1);
+    return x;
+  }();
+  return f;
+}
+
+std::string Correct(std::string_view text, CorrectOptions o = {}) {
+  const Fixture& f = Get();
+  Corrector c(*f.model, f.channel, *f.trie);
+  std::vector<edit::Proposal> props;
+  c.Propose(text, o, 5, &props);
+  auto edits = edit::Combine(text, props);
+  return ApplyEdits(text, edits).value();
+}
+
+TEST(CorrectorTest, FixesNonWordsAndKeepsCase) {
+  EXPECT_EQ(Correct("tbe house was full."), "the house was full.");
+  EXPECT_EQ(Correct("Tbe house was full."), "The house was full.");
+  EXPECT_EQ(Correct("TBE HOUSE WAS FULL."), "THE HOUSE WAS FULL.");
+}
+
+TEST(CorrectorTest, FixesRealWordsInContext) {
+  EXPECT_EQ(Correct("The house will he filled with light."), "The house will be filled with light.");
+  EXPECT_EQ(Correct("All the men were in the hoarding house."), "All the men were in the boarding house.");
+  EXPECT_EQ(Correct("He said that alf was lost."), "He said that all was lost.");
+}
+
+TEST(CorrectorTest, SplitsRunTogetherWords) {
+  EXPECT_EQ(Correct("One of the lampswas bright."), "One of the lamps was bright.");
+}
+
+TEST(CorrectorTest, LeavesCorrectTextAlone) {
+  for (const char* s : {"The house will be filled with light.", "He said that all was lost.",
+                        "It will be done, he said.", "Iremashvili was there in 1902."})
+    EXPECT_EQ(Correct(s), s);
+}
+
+TEST(CorrectorTest, ProtectedTokensAreNotChanged) {
+  std::unordered_set<std::string> lex = {"tbe"};
+  CorrectOptions o;
+  o.lexicon = &lex;
+  EXPECT_EQ(Correct("tbe house was full.", o), "tbe house was full.");
+  std::vector<std::regex> protect = {std::regex("t.e")};
+  CorrectOptions p;
+  p.protect = &protect;
+  EXPECT_EQ(Correct("tbe house was full.", p), "tbe house was full.");
+}
+
+TEST(CorrectorTest, SuggestListsAlternativesWithProbabilities) {
+  const Fixture& f = Get();
+  Corrector c(*f.model, f.channel, *f.trie);
+  std::vector<edit::Proposal> props;
+  std::vector<Suggestion> sug;
+  std::string text = "tbe house was full.";
+  c.Propose(text, CorrectOptions{}, 5, &props, &sug);
+  ASSERT_FALSE(sug.empty());
+  EXPECT_EQ(sug[0].start, 0u);
+  EXPECT_EQ(sug[0].token, "tbe");
+  ASSERT_GE(sug[0].alternatives.size(), 2u);
+  EXPECT_EQ(sug[0].alternatives[0].text, "the");
+  double sum = 0;
+  for (const auto& a : sug[0].alternatives) sum += a.probability;
+  EXPECT_LE(sum, 1.0 + 1e-9);
+  EXPECT_GT(sug[0].alternatives[0].probability, 0.5);
+}
+
+// Slow reference: for a sentence with one suspect token, score every
+// vocabulary word as its replacement by the full sentence probability times
+// the channel (weighted edit distance), and check that the corrector's choice
+// is the reference's best whenever the reference is sure.
+TEST(CorrectorTest, AgreesWithExhaustiveReferenceOnShortInputs) {
+  const Fixture& f = Get();
+  const Model& m = *f.model;
+  int compared = 0;
+  for (const char* s : {"tbe street was quiet", "the lamps were lit and the street was quiet",
+                        "he said that alf was lost", "the men were in the hoarding house"}) {
+    std::vector<std::string> words;
+    for (std::string w; std::string_view(s).size();) {
+      std::istringstream in(s);
+      while (in >> w) words.push_back(w);
+      break;
+    }
+    for (size_t t = 0; t < words.size(); ++t) {
+      // Reference posterior over all vocabulary words at position t.
+      std::vector<std::pair<double, std::string>> scored;
+      for (uint32_t id = 3; id < m.vocab_size(); ++id) {
+        std::string cand(m.Word(id));
+        if (cand.empty() || !std::isalpha(static_cast<unsigned char>(cand[0]))) continue;
+        std::vector<uint32_t> ids{Model::kSentenceStart};
+        for (size_t k = 0; k < words.size(); ++k) ids.push_back(k == t ? id : m.Find(words[k]));
+        ids.push_back(Model::kSentenceEnd);
+        double lp = 0;
+        for (size_t k = 1; k < ids.size(); ++k) lp += m.LogProb(ids.data(), k, ids[k]);
+        lp += f.channel.LogProb(ToU32(cand), ToU32(words[t]));
+        scored.push_back({lp, cand});
+      }
+      std::sort(scored.rbegin(), scored.rend());
+      double norm = 0;
+      for (auto& x : scored) norm += std::pow(10.0, x.first - scored[0].first);
+      if (1.0 / norm < 0.999 || scored[0].second == words[t]) continue;  // reference unsure or keeps it
+      std::string got = Correct(s);
+      EXPECT_NE(got.find(scored[0].second), std::string::npos) << s << ": reference prefers " << scored[0].second;
+      ++compared;
+    }
+  }
+  EXPECT_GE(compared, 2);  // the reference was sure of a change at least twice
+}
+
+// The trie walk finds exactly the backward channel candidates that are
+// vocabulary words (checked against the string enumeration).
+TEST(CorrectorTest, TrieCandidatesEqualFilteredStringCandidates) {
+  const Fixture& f = Get();
+  for (const char* w : {"tbe", "hoarding", "alf", "fuli", "rnen"}) {
+    std::set<uint32_t> slow, fast;
+    f.channel.Candidates(ToU32(w), 2, -7, [&](const std::u32string& c, double) {
+      uint32_t id = f.model->Find(ToUtf8(c));
+      if (id != Model::kUnknown) slow.insert(id);
+    });
+    f.channel.WordCandidates(ToU32(w), 2, -7, *f.trie, [&](uint32_t id, double) { fast.insert(id); });
+    slow.erase(f.model->Find(w));
+    fast.erase(f.model->Find(w));
+    // Words the trie leaves out: reserved ids, "<num>" and punctuation only.
+    for (auto it = slow.begin(); it != slow.end();) it = std::isalpha(static_cast<unsigned char>(f.model->Word(*it)[0])) ? std::next(it) : slow.erase(it);
+    EXPECT_EQ(slow, fast) << w;
+  }
+}
+
+}  // namespace
+}  // namespace emend::correct
