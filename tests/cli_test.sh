@@ -32,6 +32,9 @@ if [ -f "$SEED" ]; then
   check "seed: idempotent" bash -c "$EMEND fix $T/seed.txt | cmp - $T/seed.txt"
   check "seed: apply refuses another text" expect_exit 1 $EMEND apply --edits $T/seed.json $T/seed.txt
   check "seed: explain" bash -c "$EMEND fix --explain '$SEED' | grep -q '^0:6 case  \"sTALIN\" -> \"Stalin\"'"
+  check "seed: word corrections" bash -c "$EMEND fix '$SEED' > $T/seedc.txt && grep -q 'it might seem that all was lost' $T/seedc.txt && grep -q 'street lamps was' $T/seedc.txt && grep -q 'will have to be discussed' $T/seedc.txt"
+  check "seed: --no-correct leaves words" bash -c "$EMEND fix --no-correct '$SEED' | grep -q 'that alf was lost'"
+  check "seed: suggest lists hoarding -> boarding" bash -c "$EMEND fix --suggest '$SEED' | grep -q '\"hoarding\" -> \"boarding\"'"
   check "threads give identical output" bash -c "cat '$SEED' '$SEED' '$SEED' > $T/big.txt; for i in 1 2 3 4 5 6; do cat $T/big.txt; done > $T/big2.txt; $EMEND fix --json --threads 1 $T/big2.txt > $T/t1 && $EMEND fix --json --threads 4 $T/big2.txt > $T/t4 && cmp $T/t1 $T/t4"
 fi
 
@@ -53,6 +56,14 @@ check "directory with a failing input exits 1" expect_exit 1 $EMEND fix --out $T
 # CRLF, BOM, tabs, form feeds kept.
 printf '\xef\xbb\xbfOne.\r\nTwo\tcols\f\r\n' > "$T/crlf.txt"
 check "layout bytes kept" bash -c "$EMEND fix $T/crlf.txt | cmp - $T/crlf.txt"
+
+# Word correction switches.
+printf 'tbe\n' > "$T/lex.txt"
+check "corrects a misread, keeping case" bash -c "printf 'Tbe house was full of men.\n' | $EMEND fix - | grep -qx 'The house was full of men.'"
+check "lexicon protects a word" bash -c "printf 'Tbe house was full of men.\n' | $EMEND fix --lexicon $T/lex.txt - | grep -qx 'Tbe house was full of men.'"
+check "protect regex" bash -c "printf 'Tbe house was full of men.\n' | $EMEND fix --protect '[Tt]be' - | grep -qx 'Tbe house was full of men.'"
+check "bad protect regex is a usage error" bash -c "printf 'x' | $EMEND fix --protect '(' - 2>$T/err; [ \$? -ne 0 ] && grep -q 'protect' $T/err"
+check "suggest with --json keeps the text" bash -c "printf 'Tbe house was full.\n' | $EMEND fix --suggest --json - | grep -q '\"suggestions\"'"
 
 # Language model: train, inspect, measure, use, and refuse damaged files.
 mkdir -p "$T/corpus/sub"
