@@ -8,21 +8,13 @@
 
 #include "emend/edit.h"
 #include "emend/emend.h"
-
-static const emend::Engine& GetEngine() {
-  static std::unique_ptr<emend::Engine> engine = [] {
-    emend::EngineOptions o;
-    o.lexicon_path = "";
-    return std::move(emend::Engine::Create(o)).value();
-  }();
-  return *engine;
-}
+#include "fuzz_engine.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view input(reinterpret_cast<const char*>(data), size);
   emend::FixOptions opts;
   opts.normalize = emend::kNormLongS | emend::kNormLigatures;
-  emend::FixResult r = GetEngine().Fix(input, opts);
+  emend::FixResult r = FuzzEngine().Fix(input, opts);
   if (!emend::ValidateEdits(input, r.edits).ok()) std::abort();
   auto applied = emend::ApplyEdits(input, r.edits);
   if (!applied.ok() || *applied != r.text) std::abort();

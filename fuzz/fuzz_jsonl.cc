@@ -7,16 +7,8 @@
 #include <string_view>
 
 #include "emend/emend.h"
+#include "fuzz_engine.h"
 #include "io/jsonl.h"
-
-static const emend::Engine& GetEngine() {
-  static std::unique_ptr<emend::Engine> engine = [] {
-    emend::EngineOptions o;
-    o.lexicon_path = "";
-    return std::move(emend::Engine::Create(o)).value();
-  }();
-  return *engine;
-}
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view line(reinterpret_cast<const char*>(data), size);
@@ -25,7 +17,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   emend::FixStats stats;
   emend::io::JsonlOptions jo;
   jo.codepoint_offsets = size % 2 == 1;
-  auto outcome = emend::io::FixJsonlLine(GetEngine(), emend::FixOptions{}, jo, line, &out, &stats);
+  auto outcome = emend::io::FixJsonlLine(FuzzEngine(), emend::FixOptions{}, jo, line, &out, &stats);
   if (outcome != emend::io::LineOutcome::kFixed && out != line) std::abort();
   return 0;
 }

@@ -188,9 +188,7 @@ double Channel::LogProb(std::u32string_view w, std::u32string_view o) const {
   return at(n, m);
 }
 
-void Channel::Candidates(std::u32string_view o, int max_ops, double min_lp,
-                         const std::function<void(const std::u32string&, double)>& emit) const {
-  // The confusions whose observed side starts at each position, looked up once.
+std::vector<std::vector<const Confusion*>> Channel::ObservedAt(std::u32string_view o, double min_lp) const {
   std::vector<std::vector<const Confusion*>> at(o.size());
   std::u32string key;
   for (size_t p = 0; p < o.size(); ++p)
@@ -198,11 +196,17 @@ void Channel::Candidates(std::u32string_view o, int max_ops, double min_lp,
       key.assign(o.substr(p, L));
       auto it = by_observed_.find(key);
       if (it == by_observed_.end()) continue;
-      for (const Confusion* c : it->second) {
+      for (const Confusion* c : it->second) {  // most probable first
         if (c->log10p < min_lp) break;
         at[p].push_back(c);
       }
     }
+  return at;
+}
+
+void Channel::Candidates(std::u32string_view o, int max_ops, double min_lp,
+                         const std::function<void(const std::u32string&, double)>& emit) const {
+  std::vector<std::vector<const Confusion*>> at = ObservedAt(o, min_lp);
   std::u32string built;
   // `rules` sums the confusions used (the budget); `lp` adds the copies.
   std::function<void(size_t, int, double, double)> rec = [&](size_t p, int ops, double rules, double lp) {
@@ -228,18 +232,7 @@ void Channel::Candidates(std::u32string_view o, int max_ops, double min_lp,
 
 void Channel::WordCandidates(std::u32string_view o, int max_ops, double min_lp, const VocabTrie& trie,
                              const std::function<void(uint32_t, double)>& emit) const {
-  std::vector<std::vector<const Confusion*>> at(o.size());
-  std::u32string key;
-  for (size_t p = 0; p < o.size(); ++p)
-    for (size_t L = 1; L <= kMaxChunk && p + L <= o.size(); ++L) {
-      key.assign(o.substr(p, L));
-      auto it = by_observed_.find(key);
-      if (it == by_observed_.end()) continue;
-      for (const Confusion* c : it->second) {
-        if (c->log10p < min_lp) break;
-        at[p].push_back(c);
-      }
-    }
+  std::vector<std::vector<const Confusion*>> at = ObservedAt(o, min_lp);
   std::function<void(size_t, uint32_t, int, double, double)> rec = [&](size_t p, uint32_t node, int ops,
                                                                         double rules, double lp) {
     if (p == o.size()) {

@@ -221,6 +221,20 @@ StatusOr<SectionView> ModelFile::Get(std::string_view name, uint32_t width) cons
   return Status::Corrupt("missing section '" + std::string(name) + "'");
 }
 
+Status CopySections(const ModelFile& f, const std::string& skip, FileWriter* w) {
+  for (const std::string& name : f.names()) {
+    if (name == skip) continue;
+    for (uint32_t width : {1u, 2u, 4u, 8u}) {  // Get() succeeds with the stored width only
+      auto v = f.Get(name, width);
+      if (!v.ok()) continue;
+      if (Status s = w->Add(name, std::string(v->data, v->size), width); !s.ok()) return s;
+      break;
+    }
+  }
+  w->SetMetadata(std::string(f.metadata()));
+  return Status::Ok();
+}
+
 std::vector<std::string> ModelFile::names() const {
   std::vector<std::string> v;
   for (const Entry& e : entries_) v.push_back(e.name);

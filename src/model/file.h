@@ -94,6 +94,10 @@ class ModelFile {
   std::string_view metadata_;
 };
 
+// Adds every section of `f` except `skip` to `w`, and its metadata (for
+// tools that rewrite a model with sections added or replaced).
+Status CopySections(const ModelFile& f, const std::string& skip, FileWriter* w);
+
 template <typename T>
 Status FileWriter::AddArray(std::string name, const std::vector<T>& v) {
   static_assert(sizeof(T) == 1 || sizeof(T) == 2 || sizeof(T) == 4 || sizeof(T) == 8);

@@ -107,6 +107,24 @@ std::vector<Seq> Contexts(const std::vector<Seq>& corpus, int order, std::mt1993
   return {ctx.begin(), ctx.end()};
 }
 
+// The built trie written as sections and mapped back, as a loader sees it.
+struct MappedTrie {
+  std::unique_ptr<std::string> bytes;
+  TrieView view;
+};
+
+MappedTrie MapTrie(const BuiltTrie& t, bool index) {
+  FileWriter w;
+  EXPECT_TRUE(AddTrieSections(t, "word", &w, index).ok());
+  MappedTrie m{std::make_unique<std::string>(w.Serialize()), {}};
+  auto file = ModelFile::Parse(*m.bytes, true);
+  EXPECT_TRUE(file.ok()) << file.status().message();
+  auto view = TrieView::Load(*file, "word");
+  EXPECT_TRUE(view.ok()) << view.status().message();
+  m.view = *view;
+  return m;
+}
+
 TEST(KneserNeyTest, MatchesReferenceOnRandomCorpora) {
   std::mt19937 rng(7);
   for (int order : {1, 2, 3, 4}) {
@@ -168,13 +186,8 @@ TEST(KneserNeyTest, MappedTrieMatchesBuiltWithinQuantisation) {
   auto corpus = RandomCorpus(&rng, vocab, 200);
   auto built = Build(corpus, 3, vocab, KnOptions{});
   ASSERT_TRUE(built.ok());
-  FileWriter w;
-  ASSERT_TRUE(AddTrieSections(*built, "word", &w).ok());
-  std::string bytes = w.Serialize();
-  auto file = ModelFile::Parse(bytes, true);
-  ASSERT_TRUE(file.ok()) << file.status().message();
-  auto view = TrieView::Load(*file, "word");
-  ASSERT_TRUE(view.ok()) << view.status().message();
+  MappedTrie mapped = MapTrie(*built, true);
+  const TrieView* view = &mapped.view;
   for (const Seq& h : Contexts(corpus, 3, &rng, vocab))
     for (uint32_t w2 = 0; w2 < vocab; ++w2) {
       if (w2 == kBos) continue;
@@ -191,13 +204,9 @@ TEST(KneserNeyTest, QueryPathsAgree) {
   auto corpus = RandomCorpus(&rng, vocab, 400);
   auto built = Build(corpus, 3, vocab, KnOptions{});
   ASSERT_TRUE(built.ok());
-  FileWriter w;
-  ASSERT_TRUE(AddTrieSections(*built, "word", &w).ok());
-  std::string bytes = w.Serialize();
-  auto file = ModelFile::Parse(bytes, true);
-  ASSERT_TRUE(file.ok());
-  auto view = TrieView::Load(*file, "word");
-  ASSERT_TRUE(view.ok());
+  for (bool index : {true, false}) {
+  MappedTrie mapped = MapTrie(*built, index);
+  const TrieView* view = &mapped.view;
   std::uniform_int_distribution<uint32_t> any(0, vocab + 2);  // includes out-of-range ids
   std::vector<int64_t> scratch;
   for (int trial = 0; trial < 50; ++trial) {
@@ -215,6 +224,7 @@ TEST(KneserNeyTest, QueryPathsAgree) {
       }
     }
   }
+}  // index
 }
 
 TEST(KneserNeyTest, RejectsVocabularyTooLargeForKeys) {

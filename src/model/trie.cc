@@ -136,16 +136,7 @@ Status IndexModelFile(const std::string& in, const std::string& out) {
   auto f = ModelFile::Parse((*file)->bytes(), true);
   if (!f.ok()) return Status(f.status().code(), in + ": " + f.status().message());
   FileWriter w;
-  for (const std::string& name : f->names()) {
-    // Each section keeps its width; Get() with the stored width cannot fail.
-    for (uint32_t width : {1u, 2u, 4u, 8u}) {
-      auto v = f->Get(name, width);
-      if (!v.ok()) continue;
-      if (Status s = w.Add(name, std::string(v->data, v->size), width); !s.ok()) return s;
-      break;
-    }
-  }
-  w.SetMetadata(std::string(f->metadata()));
+  if (Status s = CopySections(*f, "", &w); !s.ok()) return s;
   for (const char* p : {"word", "char"})
     if (f->Has(std::string(p) + ".order"))
       if (Status s = AddIndexes(*f, p, &w); !s.ok()) return Status(s.code(), in + ": " + s.message());
