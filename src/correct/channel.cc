@@ -201,6 +201,10 @@ std::vector<std::vector<const Confusion*>> Channel::ObservedAt(std::u32string_vi
         at[p].push_back(c);
       }
     }
+  // Most probable first across chunk lengths too, so that a search with a
+  // budget can stop at the first confusion that does not fit.
+  for (auto& v : at)
+    std::stable_sort(v.begin(), v.end(), [](const Confusion* a, const Confusion* b) { return a->log10p > b->log10p; });
   return at;
 }
 
@@ -216,7 +220,7 @@ void Channel::Candidates(std::u32string_view o, int max_ops, double min_lp,
     }
     if (ops < max_ops) {
       for (const Confusion* c : at[p]) {
-        if (rules + c->log10p < min_lp) continue;
+        if (rules + c->log10p < min_lp) break;
         size_t keep = built.size();
         built += c->intended;
         rec(p + c->observed.size(), ops + 1, rules + c->log10p, lp + c->log10p);
@@ -241,7 +245,7 @@ void Channel::WordCandidates(std::u32string_view o, int max_ops, double min_lp, 
     }
     if (ops < max_ops) {
       for (const Confusion* c : at[p]) {
-        if (rules + c->log10p < min_lp) continue;
+        if (rules + c->log10p < min_lp) break;
         uint32_t n = node;
         for (char32_t ch : c->intended) {
           if (ch == U' ') { n = VocabTrie::kNone; break; }  // splits are proposed separately

@@ -26,6 +26,10 @@ constexpr double kRealWordMargin = 1.0;
 
 constexpr size_t kMaxAlternatives = 5;
 
+// Channel candidates of an observed word (word id, best path log10 P),
+// cached per call: OCR text repeats its misreads and its frequent words.
+using CandidateCache = std::unordered_map<std::string, std::vector<std::pair<uint32_t, double>>>;
+
 struct Candidate {
   std::vector<uint32_t> ids;  // replaces the token(s)
   std::string text;           // lower case, words separated by a space
@@ -42,8 +46,8 @@ bool HasDigit(std::string_view s) {
 class SentencePass {
  public:
   SentencePass(const Model& m, const Channel& ch, const VocabTrie& trie, std::string_view text,
-               const std::vector<text::LmToken>& toks, const CorrectOptions& o)
-      : m_(m), ch_(ch), trie_(trie), text_(text), toks_(toks), o_(o) {
+               const std::vector<text::LmToken>& toks, const CorrectOptions& o, CandidateCache* cache)
+      : m_(m), ch_(ch), trie_(trie), text_(text), toks_(toks), o_(o), cache_(cache) {
     ids_.push_back(Model::kSentenceStart);
     for (const text::LmToken& t : toks) ids_.push_back(m.Find(t.text));
     ids_.push_back(Model::kSentenceEnd);
@@ -67,6 +71,7 @@ class SentencePass {
   std::string_view text_;
   const std::vector<text::LmToken>& toks_;
   const CorrectOptions& o_;
+  CandidateCache* cache_;
   std::vector<uint32_t> ids_;  // <s> tokens </s>; token i is ids_[i + 1]
 };
 
@@ -115,17 +120,22 @@ void SentencePass::AddChannelCandidates(size_t p, bool known, std::vector<Candid
   std::u32string o = ToU32(word);
   // The channel score of a candidate is its best derivation (the maximum over
   // the paths that reach it), which is what the weighted edit distance gives.
-  const size_t first = c->size();
-  const bool ascii = std::all_of(word.begin(), word.end(), [](char ch) { return (ch & 0x80) == 0; });
-  ch_.WordCandidates(o, known ? 1 : 2, known ? kRealWordMinRule : kSpellingMinRules, trie_, [&](uint32_t id, double lp) {
-    if (id == ids_[p]) return;
-    // An accented spelling of a known plain word is a variant, not a correction (Hotel, Hôtel).
-    std::string_view cw = m_.Word(id);
-    if (known && ascii && !std::all_of(cw.begin(), cw.end(), [](char ch) { return (ch & 0x80) == 0; })) return;
-    for (size_t i = first; i < c->size(); ++i)
-      if ((*c)[i].ids[0] == id) { (*c)[i].channel = std::max((*c)[i].channel, lp); return; }
+  auto [it, fresh] = cache_->try_emplace(word);
+  if (fresh) {
+    const bool ascii = std::all_of(word.begin(), word.end(), [](char ch) { return (ch & 0x80) == 0; });
+    auto& list = it->second;
+    ch_.WordCandidates(o, known ? 1 : 2, known ? kRealWordMinRule : kSpellingMinRules, trie_, [&](uint32_t id, double lp) {
+      if (id == ids_[p]) return;
+      // An accented spelling of a known plain word is a variant, not a correction (Hotel, Hôtel).
+      std::string_view cw = m_.Word(id);
+      if (known && ascii && !std::all_of(cw.begin(), cw.end(), [](char ch) { return (ch & 0x80) == 0; })) return;
+      for (auto& [seen, best] : list)
+        if (seen == id) { best = std::max(best, lp); return; }
+      list.emplace_back(id, lp);
+    });
+  }
+  for (const auto& [id, lp] : it->second)
     c->push_back({{id}, std::string(m_.Word(id)), lp, 0, known ? kRealWord : kSpelling, 1});
-  });
 }
 
 void SentencePass::AddSplits(size_t p, std::vector<Candidate>* c) const {
@@ -272,8 +282,9 @@ std::string MatchCase(std::string_view original, std::string_view word) {
 
 void Corrector::Propose(std::string_view text, const CorrectOptions& options, int rank,
                         std::vector<edit::Proposal>* out, std::vector<Suggestion>* suggestions) const {
+  CandidateCache cache;
   text::LmSentences(text, [&](const std::vector<text::LmToken>& toks) {
-    SentencePass(model_, channel_, trie_, text, toks, options).Run(rank, out, suggestions);
+    SentencePass(model_, channel_, trie_, text, toks, options, &cache).Run(rank, out, suggestions);
   });
 }
 

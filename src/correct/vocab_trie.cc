@@ -51,7 +51,13 @@ VocabTrie::VocabTrie(const Model& m, uint64_t min_count) {
 }
 
 uint32_t VocabTrie::Child(uint32_t node, char32_t c) const {
-  auto b = label_.begin() + first_[node], e = label_.begin() + first_[node + 1];
+  const uint32_t lo = first_[node], hi = first_[node + 1];
+  if (hi - lo <= 8) {  // most nodes: a short scan beats a binary search
+    for (uint32_t i = lo; i < hi; ++i)
+      if (label_[i] == c) return target_[i];
+    return kNone;
+  }
+  auto b = label_.begin() + lo, e = label_.begin() + hi;
   auto it = std::lower_bound(b, e, c);
   return it != e && *it == c ? target_[it - label_.begin()] : kNone;
 }
