@@ -124,7 +124,7 @@ void SentencePass::AddChannelCandidates(size_t p, bool known, std::vector<Candid
   if (fresh) {
     const bool ascii = std::all_of(word.begin(), word.end(), [](char ch) { return (ch & 0x80) == 0; });
     auto& list = it->second;
-    ch_.WordCandidates(o, known ? 1 : 2, known ? kRealWordMinRule : kSpellingMinRules, trie_, [&](uint32_t id, double lp) {
+    auto add = [&](uint32_t id, double lp) {
       if (id == ids_[p]) return;
       // An accented spelling of a known plain word is a variant, not a correction (Hotel, Hôtel).
       std::string_view cw = m_.Word(id);
@@ -132,7 +132,8 @@ void SentencePass::AddChannelCandidates(size_t p, bool known, std::vector<Candid
       for (auto& [seen, best] : list)
         if (seen == id) { best = std::max(best, lp); return; }
       list.emplace_back(id, lp);
-    });
+    };
+    ch_.WordCandidates(o, known ? 1 : 2, known ? kRealWordMinRule : kSpellingMinRules, trie_, add);
   }
   for (const auto& [id, lp] : it->second)
     c->push_back({{id}, std::string(m_.Word(id)), lp, 0, known ? kRealWord : kSpelling, 1});
