@@ -12,8 +12,11 @@ build/emend train --corpus "$SHARED/corpus/gutenberg" --exclude-list docs/heldou
 mkdir -p models
 zstd -19 -T2 -q -f build/en.emlm -o models/en.emlm.zst
 # The OCR channel: the training splits of BLN600 and ICDAR 2017 (the held-out
-# 20% by XXH3-64(id) % 5 == 0 are never read).
+# 20% by XXH3-64(id) % 5 == 0 are never read) and Tesseract OCR of training
+# books made by ocrnoise (needs the packages listed in bench/ocrnoise_heldout.sh).
+bash scripts/ocrnoise-train.sh "$SHARED" build/ocrnoise-train 60 >/dev/null
 build/emend channel train --bln600 "$SHARED/dev/bln600-train/train.csv" \
   --icdar "$SHARED/dev/icdar2017-train/EngMonoInput.txt" --icdar "$SHARED/dev/icdar2017-train/EngPerioInput.txt" \
+  --ocrnoise build/ocrnoise-train/l1 --ocrnoise build/ocrnoise-train/l2 --ocrnoise build/ocrnoise-train/l3 \
   --out models/en.channel.tsv
 ls -l build/en.emlm models/en.emlm.zst models/en.channel.tsv

@@ -14,7 +14,7 @@ namespace emend::cli {
 namespace {
 
 struct ChannelArgs {
-  std::vector<std::string> bln600, icdar, pairs;
+  std::vector<std::string> bln600, icdar, pairs, ocrnoise;
   std::string out, model;
   uint64_t min_count = 2;
   size_t top = 0;
@@ -22,8 +22,8 @@ struct ChannelArgs {
 ChannelArgs g_channel;
 
 Status AddUnits(correct::Channel* ch, const std::string& format, const std::string& ocr, const std::string& gold,
-                uint64_t* units) {
-  auto u = eval::LoadUnits(format, ocr, gold, eval::Split::kTrain);
+                uint64_t* units, eval::Split split = eval::Split::kTrain) {
+  auto u = eval::LoadUnits(format, ocr, gold, split);
   if (!u.ok()) return u.status();
   for (const eval::Unit& x : *u) ch->AddPair(x.gold, x.ocr);
   *units += u->size();
@@ -44,6 +44,10 @@ int RunChannelTrain() {
     gold.replace(at, 9, "GS.txt");
     if (Status s = AddUnits(&ch, "icdar", f, gold, &units); !s.ok()) return Fail(s);
   }
+  // ocrnoise output made from training books only: every paragraph is usable.
+  for (const std::string& d : a.ocrnoise)
+    if (Status s = AddUnits(&ch, "pairs", d + "/ocr_par.txt", d + "/gt_par.txt", &units, eval::Split::kAll); !s.ok())
+      return Fail(s);
   for (size_t i = 0; i + 1 < a.pairs.size(); i += 2)
     if (Status s = AddUnits(&ch, "pairs", a.pairs[i], a.pairs[i + 1], &units); !s.ok()) return Fail(s);
   if (units == 0) return Fail(Status::InvalidArgument("no training units (give --bln600, --icdar or --pairs)"));
@@ -71,6 +75,8 @@ void AddChannelCommand(CLI::App& app, std::function<int()>* run) {
   ChannelArgs& a = g_channel;
   t->add_option("--bln600", a.bln600, "BLN600 CSV files");
   t->add_option("--icdar", a.icdar, "ICDAR 2017 *Input.txt files (the *GS.txt beside each is the gold)");
+  t->add_option("--ocrnoise", a.ocrnoise,
+                "ocrnoise output directories (gt_par.txt, ocr_par.txt) made from books NOT in docs/heldout.txt");
   t->add_option("--pairs", a.pairs, "OCR and gold files or directories, in pairs (e.g. ocrnoise output)");
   t->add_option("--min-count", a.min_count, "Keep confusions seen at least this often (default 2)");
   t->add_option("--out,-o", a.out, "Write the table (chan.tsv format) to this file");
