@@ -57,6 +57,13 @@ check "directory with a failing input exits 1" expect_exit 1 $EMEND fix --out $T
 printf '\xef\xbb\xbfOne.\r\nTwo\tcols\f\r\n' > "$T/crlf.txt"
 check "layout bytes kept" bash -c "$EMEND fix $T/crlf.txt | cmp - $T/crlf.txt"
 
+# The offset invariant with word correction on: binary input and shuffled OCR-like words.
+head -c 200000 "$EMEND" > "$T/bin.dat"
+check "correction round trip on binary input" bash -c "$EMEND fix --json $T/bin.dat > $T/bin.json 2>/dev/null && $EMEND fix $T/bin.dat > $T/bin.out 2>/dev/null && $EMEND apply --edits $T/bin.json $T/bin.dat | cmp - $T/bin.out && $EMEND apply --invert --edits $T/bin.json $T/bin.out | cmp - $T/bin.dat"
+printf 'Tbe hoarding bouse was fuli of rnen, and alf tbe lampswas lit. Mancbester repiied tbat he waa there.\n' > "$T/ocr.txt"
+for i in 1 2 3 4 5; do cat "$T/ocr.txt" "$T/ocr.txt" | tr ' ' '\n' | sort -R --random-source=<(yes) | tr '\n' ' ' >> "$T/ocr2.txt"; echo >> "$T/ocr2.txt"; done
+check "correction round trip on shuffled OCR words" bash -c "$EMEND fix --json $T/ocr2.txt > $T/o.json && $EMEND fix $T/ocr2.txt > $T/o.out && ! cmp -s $T/o.out $T/ocr2.txt && $EMEND apply --edits $T/o.json $T/ocr2.txt | cmp - $T/o.out && $EMEND apply --invert --edits $T/o.json $T/o.out | cmp - $T/ocr2.txt"
+
 # Word correction switches.
 printf 'tbe\n' > "$T/lex.txt"
 check "corrects a misread, keeping case" bash -c "printf 'Tbe house was full of men.\n' | $EMEND fix - | grep -qx 'The house was full of men.'"
