@@ -43,6 +43,10 @@ bool HasDigit(std::string_view s) {
   return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+bool IsAscii(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return (c & 0x80) == 0; });
+}
+
 class SentencePass {
  public:
   SentencePass(const Model& m, const Channel& ch, const VocabTrie& trie, std::string_view text,
@@ -63,7 +67,6 @@ class SentencePass {
   void AddMerge(size_t p, std::vector<Candidate>* c) const;
   void AddUnhyphenated(size_t p, std::vector<Candidate>* c) const;
   double Window(size_t p, int span, const std::vector<uint32_t>& repl, size_t end) const;
-  double Spelling(std::string_view word) const;
 
   const Model& m_;
   const Channel& ch_;
@@ -96,9 +99,6 @@ bool SentencePass::NeedsCheck(size_t p) const {
   return p + 1 < ids_.size() && m_.LogProb(ids_.data(), p + 1, ids_[p + 1]) < kFitsContext;
 }
 
-// Log10 probability of the spelling of an unknown word: the character model.
-double SentencePass::Spelling(std::string_view word) const { return m_.CharLogProb(word); }
-
 // LM score of the window: the replacement and the tokens after it up to
 // `end` (an original position, the same for every candidate of a decision,
 // so that all cover the same text), each given its context, with tokens
@@ -117,23 +117,21 @@ double SentencePass::Window(size_t p, int span, const std::vector<uint32_t>& rep
 
 void SentencePass::AddChannelCandidates(size_t p, bool known, std::vector<Candidate>* c) const {
   const std::string& word = toks_[p - 1].text;
-  std::u32string o = ToU32(word);
   // The channel score of a candidate is its best derivation (the maximum over
   // the paths that reach it), which is what the weighted edit distance gives.
   auto [it, fresh] = cache_->try_emplace(word);
   if (fresh) {
-    const bool ascii = std::all_of(word.begin(), word.end(), [](char ch) { return (ch & 0x80) == 0; });
+    const bool ascii = IsAscii(word);
     auto& list = it->second;
     auto add = [&](uint32_t id, double lp) {
       if (id == ids_[p]) return;
       // An accented spelling of a known plain word is a variant, not a correction (Hotel, Hôtel).
-      std::string_view cw = m_.Word(id);
-      if (known && ascii && !std::all_of(cw.begin(), cw.end(), [](char ch) { return (ch & 0x80) == 0; })) return;
+      if (known && ascii && !IsAscii(m_.Word(id))) return;
       for (auto& [seen, best] : list)
         if (seen == id) { best = std::max(best, lp); return; }
       list.emplace_back(id, lp);
     };
-    ch_.WordCandidates(o, known ? 1 : 2, known ? kRealWordMinRule : kSpellingMinRules, trie_, add);
+    ch_.WordCandidates(ToU32(word), known ? 1 : 2, known ? kRealWordMinRule : kSpellingMinRules, trie_, add);
   }
   for (const auto& [id, lp] : it->second)
     c->push_back({{id}, std::string(m_.Word(id)), lp, 0, known ? kRealWord : kSpelling, 1});
@@ -164,7 +162,7 @@ void SentencePass::AddMerge(size_t p, std::vector<Candidate>* c) const {
   uint32_t id = m_.Find(a.text + b.text);
   if (id == Model::kUnknown || m_.Count(id) < kMinCandidateCount) return;
   double channel = hyphen ? kHyphenBreak : ch_.LogProb(ToU32(a.text + b.text), ToU32(a.text + " " + b.text));
-  c->push_back({{id}, a.text + b.text, channel, 0, kMerge, 2});
+  c->push_back({{id}, a.text + b.text, channel, 0, hyphen ? kHyphenation : kMerge, 2});
 }
 
 // "exam-ination" -> "examination" when only the joined word is known.
@@ -189,7 +187,7 @@ void SentencePass::AddUnhyphenated(size_t p, std::vector<Candidate>* c) const {
   if (all_words) return;
   uint32_t id = m_.Find(joined);
   if (id == Model::kUnknown || m_.Count(id) < kMinCandidateCount) return;
-  c->push_back({{id}, joined, kHyphenBreak, 0, kMerge, 1});
+  c->push_back({{id}, joined, kHyphenBreak, 0, kHyphenation, 1});
 }
 
 std::vector<Candidate> SentencePass::Generate(size_t p) const {
@@ -197,9 +195,7 @@ std::vector<Candidate> SentencePass::Generate(size_t p) const {
   bool known = ids_[p] != Model::kUnknown;
   std::vector<Candidate> c;
   // The original: copied through the channel; an unknown word is <unk> with its spelling.
-  std::u32string o = ToU32(word);
-  Candidate orig{{ids_[p]}, word, o.size() * ch_.log10_copy(), 0, 0, 1};
-  c.push_back(orig);
+  c.push_back({{ids_[p]}, word, ToU32(word).size() * ch_.log10_copy(), 0, 0, 1});
   AddChannelCandidates(p, known, &c);
   if (o_.split_merge && !known) AddSplits(p, &c);
   if (o_.split_merge) AddMerge(p, &c);
@@ -207,7 +203,7 @@ std::vector<Candidate> SentencePass::Generate(size_t p) const {
   const size_t end = std::min(ids_.size(), p + 4);  // two tokens after the widest (merge) span
   for (Candidate& x : c) {
     x.score = x.channel + Window(p, x.span, x.ids, end);
-    if (x.kind == 0 && !known) x.score += Spelling(word) + kUnknownBias;
+    if (x.kind == 0 && !known) x.score += m_.CharLogProb(word) + kUnknownBias;  // <unk> with its spelling
     if (x.kind == kRealWord) x.score -= kRealWordMargin;
   }
   return c;
@@ -236,18 +232,14 @@ void SentencePass::Run(int rank, std::vector<edit::Proposal>* out, std::vector<S
     double posterior = 1.0 / norm;
     if (top.kind == 0 || posterior < threshold) continue;
     size_t end = top.span == 2 ? toks_[p].end : t.end;
-    std::string after = MatchCase(surface, top.text);
-    if (top.kind == kMerge && top.channel == kHyphenBreak) {  // a kept line-break hyphen: hyphenation
-      out->push_back(repair::MakeProposal(text_, t.begin, top.span == 2 ? toks_[p].end : t.end, MatchCase(surface, top.text),
-                                          kHyphenation, posterior, "correct.dehyphenate",
-                                          "line-break hyphen kept inside a line; the joined word is likelier", rank));
-      if (top.span == 2) { ids_[p] = top.ids[0]; ++p; } else { ids_[p] = top.ids[0]; }
-      continue;
-    }
-    const char* rule = top.kind == kRealWord ? "correct.real-word" : top.kind == kSplit ? "correct.split"
-                       : top.kind == kMerge ? "correct.merge" : "correct.spelling";
-    out->push_back(repair::MakeProposal(text_, t.begin, end, after, top.kind, posterior, rule,
-                                        "noisy channel: language model x learned OCR confusions", rank));
+    const bool hyphen = top.kind == kHyphenation;  // a line-break hyphen kept inside a line
+    const char* rule = hyphen ? "correct.dehyphenate" : top.kind == kRealWord ? "correct.real-word"
+                       : top.kind == kSplit ? "correct.split" : top.kind == kMerge ? "correct.merge"
+                       : "correct.spelling";
+    const char* note = hyphen ? "line-break hyphen kept inside a line; the joined word is likelier"
+                              : "noisy channel: language model x learned OCR confusions";
+    out->push_back(repair::MakeProposal(text_, t.begin, end, MatchCase(surface, top.text), top.kind, posterior,
+                                        rule, note, rank));
     // Later decisions see the corrected context.
     if (top.ids.size() == 1 && top.span == 1) ids_[p] = top.ids[0];
     if (top.span == 2) { ids_[p] = top.ids[0]; ++p; }

@@ -1,17 +1,17 @@
 // Engine: runs the passes over the original input, combines, applies.
 #include <algorithm>
+#include <fstream>
+#include <mutex>
 #include <optional>
+#include <regex>
+#include <unordered_set>
 
+#include "correct/channel.h"
+#include "correct/corrector.h"
 #include "edit/combine.h"
 #include "emend/emend.h"
 #include "repair/passes.h"
 #include "text/lexicon.h"
-#include "text/utf8.h"
-#include "correct/channel.h"
-#include "correct/corrector.h"
-#include <fstream>
-#include <regex>
-#include <unordered_set>
 #include "text/utf8.h"
 
 namespace emend {
@@ -33,7 +33,14 @@ struct Engine::Impl {
   std::optional<text::Lexicon> lexicon;
   std::shared_ptr<const Model> model;
   std::optional<correct::Channel> channel;
-  std::optional<correct::VocabTrie> trie;  // the model's words, for candidate generation
+  // The model's words for candidate generation: built on the first Fix that
+  // corrects (a few hundred ms), not at start-up; shared read-only after.
+  mutable std::once_flag trie_once;
+  mutable std::optional<correct::VocabTrie> trie;
+  const correct::VocabTrie& Trie() const {
+    std::call_once(trie_once, [this] { trie.emplace(*model, 2); });
+    return *trie;
+  }
   std::unordered_set<std::string> user_words;  // lower case
   std::vector<std::regex> protect;
   std::string model_id;
@@ -46,7 +53,6 @@ Status LoadCorrection(const EngineOptions& o, Engine::Impl* impl) {
     auto ch = correct::Channel::Parse(impl->model->ChannelTable());
     if (!ch.ok()) return Status(ch.status().code(), "model " + impl->model->path() + ": " + ch.status().message());
     impl->channel = std::move(ch).value();
-    impl->trie.emplace(*impl->model, 2);
   }
   if (!o.user_lexicon_path.empty()) {
     std::ifstream in(o.user_lexicon_path);
@@ -132,7 +138,7 @@ FixResult Engine::Fix(std::string_view input, const FixOptions& options) const {
     co.lexicon = &impl_->user_words;
     co.protect = &impl_->protect;
     co.wordlist = impl_->lexicon ? &*impl_->lexicon : nullptr;
-    correct::Corrector c(*impl_->model, *impl_->channel, *impl_->trie);
+    correct::Corrector c(*impl_->model, *impl_->channel, impl_->Trie());
     repair::Proposals corrections;
     c.Propose(input, co, 5, &corrections, options.suggest ? &r.suggestions : nullptr);
     if (!options.suggest) proposals.insert(proposals.end(), corrections.begin(), corrections.end());
