@@ -29,9 +29,9 @@ struct TrainArgs {
 TrainArgs g_train;
 
 struct ModelArgs {
-  std::string model, out;
+  std::string model, out, table;
   std::vector<std::string> files;
-  std::string exclude_list;
+  std::string list;  // perplexity --list
   bool json = false;
 };
 ModelArgs g_model;
@@ -107,9 +107,9 @@ int RunPerplexity() {
   auto m = OpenModel(g_model.model);
   if (!m.ok()) return Fail(m.status());
   std::vector<std::string> files = g_model.files;
-  if (!g_model.exclude_list.empty()) {
+  if (!g_model.list.empty()) {
     // --list: the files are named in a list, relative to the first argument (a directory).
-    auto list = ReadList(g_model.exclude_list);
+    auto list = ReadList(g_model.list);
     if (!list.ok()) return Fail(list.status());
     std::string root = files.empty() ? "." : files[0];
     files.clear();
@@ -160,19 +160,19 @@ void AddModelCommand(CLI::App& app, std::function<int()>* run) {
   CLI::App* ppl = c->add_subcommand("perplexity", "Perplexity of text files under a model");
   ppl->add_option("--model", g_model.model, "Model file (default: $EMEND_MODEL, then the installed model)");
   ppl->add_option("files", g_model.files, "Text files (with --list: the directory the list is relative to)");
-  ppl->add_option("--list", g_model.exclude_list, "File listing the texts, one per line (e.g. docs/heldout.txt)");
+  ppl->add_option("--list", g_model.list, "File listing the texts, one per line (e.g. docs/heldout.txt)");
   ppl->add_flag("--json", g_model.json, "JSON output");
   CLI::App* index = c->add_subcommand("index", "Add the hash indexes to a model written with --no-index");
   index->add_option("model", g_model.model, "Model file")->required();
   index->add_option("--out,-o", g_model.out, "Output (default: replace the input, crash-safely)");
   CLI::App* addch = c->add_subcommand("add-channel", "Store a channel table (emend channel train --out) in a model");
   addch->add_option("model", g_model.model, "Model file (rewritten crash-safely)")->required();
-  addch->add_option("table", g_model.out, "Channel table file")->required();
+  addch->add_option("table", g_model.table, "Channel table file")->required();
   *run = [info, index, addch]() {
     if (addch->parsed()) {
-      auto tsv = ReadFile(g_model.out);
+      auto tsv = ReadFile(g_model.table);
       if (!tsv.ok()) return Fail(tsv.status());
-      if (auto ch = correct::Channel::Parse(*tsv); !ch.ok()) return Fail(Status(ch.status().code(), g_model.out + ": " + ch.status().message()));
+      if (auto ch = correct::Channel::Parse(*tsv); !ch.ok()) return Fail(Status(ch.status().code(), g_model.table + ": " + ch.status().message()));
       Status s = model::AddChannelToModel(g_model.model, *tsv);
       return s.ok() ? kExitOk : Fail(s);
     }

@@ -44,23 +44,6 @@ std::string Unescape(std::string_view s) {
 
 }  // namespace
 
-std::u32string ToU32(std::string_view s) {
-  std::u32string u;
-  for (size_t i = 0; i < s.size();) {
-    char32_t c;
-    size_t n = text::DecodeAt(s, i, &c);
-    u += n ? c : U'\uFFFD';
-    i += n ? n : 1;
-  }
-  return u;
-}
-
-std::string ToUtf8(std::u32string_view s) {
-  std::string out;
-  for (char32_t c : s) text::AppendUtf8(c, &out);
-  return out;
-}
-
 void Channel::AddPair(std::string_view gold_text, std::string_view ocr_text) {
   std::u32string g = LowerU32(ToU32(gold_text)), o = LowerU32(ToU32(ocr_text));
   for (char32_t& c : g) if (IsSpace32(c)) c = U' ';

@@ -15,6 +15,7 @@
 
 #include "correct/vocab_trie.h"
 #include "emend/status.h"
+#include "text/utf8.h"
 
 namespace emend::correct {
 
@@ -72,8 +73,8 @@ class Channel {
   std::unordered_map<std::u32string, std::vector<const Confusion*>> by_intended_, by_observed_;
 };
 
-std::u32string ToU32(std::string_view s);
-std::string ToUtf8(std::u32string_view s);
+using text::ToU32;   // the code-point conversions of text/utf8.h, used
+using text::ToUtf8;  // throughout this subsystem
 
 }  // namespace emend::correct
 

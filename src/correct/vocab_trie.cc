@@ -4,7 +4,6 @@
 #include <map>
 #include <string>
 
-#include "correct/channel.h"
 #include "text/utf8.h"
 
 namespace emend::correct {
@@ -15,7 +14,7 @@ VocabTrie::VocabTrie(const Model& m, uint64_t min_count) {
   std::vector<std::pair<std::u32string, uint32_t>> words;
   for (uint32_t id = 3; id < m.vocab_size(); ++id) {
     if (m.Count(id) < min_count) continue;
-    std::u32string w = ToU32(m.Word(id));
+    std::u32string w = text::ToU32(m.Word(id));
     if (w.empty() || w[0] == U'<' || !text::IsLetter(w[0])) continue;
     words.emplace_back(std::move(w), id);
   }

@@ -221,18 +221,25 @@ StatusOr<SectionView> ModelFile::Get(std::string_view name, uint32_t width) cons
   return Status::Corrupt("missing section '" + std::string(name) + "'");
 }
 
-Status CopySections(const ModelFile& f, const std::string& skip, FileWriter* w) {
-  for (const std::string& name : f.names()) {
-    if (name == skip) continue;
+Status RewriteModel(const std::string& in, const std::string& out, const std::string& replace,
+                    const std::function<Status(const ModelFile&, FileWriter*)>& add) {
+  auto file = MappedFile::Open(in);
+  if (!file.ok()) return file.status();
+  auto f = ModelFile::Parse((*file)->bytes(), true);
+  if (!f.ok()) return Status(f.status().code(), in + ": " + f.status().message());
+  FileWriter w;
+  for (const std::string& name : f->names()) {
+    if (name == replace) continue;
     for (uint32_t width : {1u, 2u, 4u, 8u}) {  // Get() succeeds with the stored width only
-      auto v = f.Get(name, width);
+      auto v = f->Get(name, width);
       if (!v.ok()) continue;
-      if (Status s = w->Add(name, std::string(v->data, v->size), width); !s.ok()) return s;
+      if (Status s = w.Add(name, std::string(v->data, v->size), width); !s.ok()) return s;
       break;
     }
   }
-  w->SetMetadata(std::string(f.metadata()));
-  return Status::Ok();
+  w.SetMetadata(std::string(f->metadata()));
+  if (Status s = add(*f, &w); !s.ok()) return Status(s.code(), in + ": " + s.message());
+  return w.Write(out);
 }
 
 std::vector<std::string> ModelFile::names() const {

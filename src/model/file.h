@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <cstring>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -94,9 +95,11 @@ class ModelFile {
   std::string_view metadata_;
 };
 
-// Adds every section of `f` except `skip` to `w`, and its metadata (for
-// tools that rewrite a model with sections added or replaced).
-Status CopySections(const ModelFile& f, const std::string& skip, FileWriter* w);
+// Rewrites the model `in` as `out` (crash-safely; `out` may equal `in`):
+// every section except `replace`, the metadata, then whatever `add` adds.
+// Errors name `in`.
+Status RewriteModel(const std::string& in, const std::string& out, const std::string& replace,
+                    const std::function<Status(const ModelFile&, FileWriter*)>& add);
 
 template <typename T>
 Status FileWriter::AddArray(std::string name, const std::vector<T>& v) {

@@ -77,17 +77,6 @@ Status Scan(const std::vector<std::string>& files, TrainReport* r, bool first_pa
   return Status::Ok();
 }
 
-std::u32string ToU32(std::string_view w) {
-  std::u32string u;
-  for (size_t i = 0; i < w.size();) {
-    char32_t c;
-    size_t n = text::DecodeAt(w, i, &c);
-    if (n) u += c;
-    i += n ? n : 1;
-  }
-  return u;
-}
-
 std::string Surface(std::string_view piece, const text::LmToken& t) {
   if (!t.is_word) return t.text;
   std::string s(piece.substr(t.begin, t.end - t.begin));
@@ -107,7 +96,7 @@ StatusOr<CharModel> BuildCharModel(const VocabBuilder& v, const TrainOptions& o,
   std::vector<std::u32string> types;
   for (uint32_t id = 3; id < v.size(); ++id) {
     // Only words (not "<num>" or marks) train the spelling model.
-    std::u32string u = ToU32(v.Word(id));
+    std::u32string u = text::ToU32(v.Word(id));
     if (v.Word(id) == text::kNumToken || std::none_of(u.begin(), u.end(), text::IsLetter)) continue;
     for (char32_t c : u) freq[c]++;
     types.push_back(std::move(u));

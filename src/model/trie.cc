@@ -131,16 +131,12 @@ Status AddIndexes(const ModelFile& f, const std::string& p, FileWriter* w) {
 }  // namespace
 
 Status IndexModelFile(const std::string& in, const std::string& out) {
-  auto file = MappedFile::Open(in);
-  if (!file.ok()) return file.status();
-  auto f = ModelFile::Parse((*file)->bytes(), true);
-  if (!f.ok()) return Status(f.status().code(), in + ": " + f.status().message());
-  FileWriter w;
-  if (Status s = CopySections(*f, "", &w); !s.ok()) return s;
-  for (const char* p : {"word", "char"})
-    if (f->Has(std::string(p) + ".order"))
-      if (Status s = AddIndexes(*f, p, &w); !s.ok()) return Status(s.code(), in + ": " + s.message());
-  return w.Write(out);
+  return RewriteModel(in, out, "", [](const ModelFile& f, FileWriter* w) {
+    for (const char* p : {"word", "char"})
+      if (f.Has(std::string(p) + ".order"))
+        if (Status s = AddIndexes(f, p, w); !s.ok()) return s;
+    return Status::Ok();
+  });
 }
 
 StatusOr<TrieView> TrieView::Load(const ModelFile& f, const std::string& p) {

@@ -106,4 +106,21 @@ size_t CodePointCount(std::string_view s) {
   return n;
 }
 
+std::u32string ToU32(std::string_view s) {
+  std::u32string u;
+  for (size_t i = 0; i < s.size();) {
+    char32_t c;
+    size_t n = DecodeAt(s, i, &c);
+    u += n ? c : U'\uFFFD';
+    i += n ? n : 1;
+  }
+  return u;
+}
+
+std::string ToUtf8(std::u32string_view s) {
+  std::string out;
+  for (char32_t c : s) AppendUtf8(c, &out);
+  return out;
+}
+
 }  // namespace emend::text

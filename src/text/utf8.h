@@ -43,6 +43,10 @@ std::string SwapCase(std::string_view s);
 // Number of code points (an invalid byte counts as one).
 size_t CodePointCount(std::string_view s);
 
+// UTF-8 to code points (each invalid byte becomes U+FFFD) and back.
+std::u32string ToU32(std::string_view s);
+std::string ToUtf8(std::u32string_view s);
+
 // ---- inline implementation ----
 inline size_t DecodeAt(std::string_view s, size_t i, char32_t* cp) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
