@@ -15,6 +15,7 @@ void AddEvalCommand(CLI::App& app, std::function<int()>* run);
 void AddTrainCommand(CLI::App& app, std::function<int()>* run);
 void AddModelCommand(CLI::App& app, std::function<int()>* run);
 void AddChannelCommand(CLI::App& app, std::function<int()>* run);
+void AddDamageCommand(CLI::App& app, std::function<int()>* run);
 
 }  // namespace emend::cli
 

@@ -17,13 +17,14 @@ int main(int argc, char** argv) {
                                         std::to_string(emend::kEditSchemaVersion) + "\nmodel format: " +
                                         std::to_string(emend::kModelFormatVersion));
   app.require_subcommand(1);
-  std::function<int()> run_fix, run_apply, run_eval, run_train, run_model, run_channel;
+  std::function<int()> run_fix, run_apply, run_eval, run_train, run_model, run_channel, run_damage;
   AddFixCommand(app, &run_fix);
   AddApplyCommand(app, &run_apply);
   AddEvalCommand(app, &run_eval);
   AddTrainCommand(app, &run_train);
   AddModelCommand(app, &run_model);
   AddChannelCommand(app, &run_channel);
+  AddDamageCommand(app, &run_damage);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -42,5 +43,6 @@ int main(int argc, char** argv) {
   if (app.got_subcommand("train")) return run_train();
   if (app.got_subcommand("model")) return run_model();
   if (app.got_subcommand("channel")) return run_channel();
+  if (app.got_subcommand("damage")) return run_damage();
   return kExitUsage;
 }
