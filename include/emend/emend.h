@@ -63,6 +63,11 @@ struct FixOptions {
   double aggressiveness = 0.5;   // 0..1: posterior an edit needs = 0.99 - 0.49 x this (--aggressiveness)
   bool real_word = true;         // correct known words that do not fit their context (--no-real-word)
   bool suggest = false;          // report suspects with alternatives instead of correcting (--suggest)
+  // Lacunae: zero-length gap edits where material was lost (needs a model) (--no-gaps).
+  bool detect_gaps = true;
+  // Text inserted at each gap; empty (the default) leaves the text unchanged (--mark-gaps[=MARKER]).
+  std::string gap_marker;
+  double gap_confidence = 0.5;   // gaps less certain than this are not reported (--gap-confidence)
 };
 
 struct Alternative {

@@ -12,7 +12,9 @@
 #include "cli/commands.h"
 #include "cli/common.h"
 #include "emend/emend.h"
+#include "emend/log.h"
 #include "eval/datasets.h"
+#include "eval/gaps.h"
 #include "eval/metrics.h"
 #include "io/json_text.h"
 
@@ -20,6 +22,7 @@ namespace emend::cli {
 namespace {
 
 struct EvalArgs {
+  std::string pred;
   std::string data, gold, format = "auto", split = "all", cmd, wordlist, model;
   bool identity = false, json = false, no_hyphenation = false, no_correct = false, no_real_word = false;
   double aggressiveness = 0.5;
@@ -29,6 +32,7 @@ struct EvalArgs {
 EvalArgs g_eval;
 
 std::string DetectFormat(const std::string& data, const std::string& gold) {
+  if (gold.size() > 5 && gold.substr(gold.size() - 5) == ".json") return "damage";
   if (data.size() > 4 && data.substr(data.size() - 4) == ".csv") return "bln600";
   if (data.size() > 6 && data.substr(data.size() - 6) == ".jsonl") return "jsonl";
   if (data.find("Input.txt") != std::string::npos && gold.find("GS.txt") != std::string::npos) return "icdar";
@@ -118,9 +122,93 @@ void PrintSummary(const io::json& r) {
                 c["text"].get<std::string>().c_str());
 }
 
+FixOptions MakeFixOptions(const EvalArgs& a) {
+  FixOptions fo;
+  fo.fix_hyphenation = !a.no_hyphenation;
+  fo.correct = !a.no_correct;
+  fo.real_word = !a.no_real_word;
+  fo.aggressiveness = a.aggressiveness;
+  return fo;
+}
+
+StatusOr<std::unique_ptr<Engine>> MakeEngine(const EvalArgs& a) {
+  EngineOptions eo;
+  eo.lexicon_path = ResolveWordlist(a.wordlist);
+  eo.model_path = ResolveModel(a.model);
+  return Engine::Create(eo);
+}
+
+StatusOr<EditLog> ReadLog(const std::string& path) {
+  auto text = ReadFile(path);
+  if (!text.ok()) return text.status();
+  auto log = ParseEditLog(*text);
+  if (!log.ok()) return Status(log.status().code(), path + ": " + log.status().message());
+  return log;
+}
+
+io::json GapJson(const eval::GapCounts& c) {
+  return {{"gold", c.gold}, {"found", c.found}, {"recall", c.Recall()},
+          {"predicted", c.predicted}, {"right", c.right}, {"precision", c.Precision()}};
+}
+
+// Damaged text scored against an `emend damage` gold log: the restoration's
+// CER against the clean text, and lacunae per reason.
+int RunDamageEval(const EvalArgs& a) {
+  auto damaged = ReadFile(a.data);
+  if (!damaged.ok()) return Fail(damaged.status());
+  auto gold = ReadLog(a.gold);
+  if (!gold.ok()) return Fail(gold.status());
+  auto clean = ApplyLog(*damaged, *gold);
+  if (!clean.ok()) return Fail(Status(clean.status().code(), a.gold + " on " + a.data + ": " + clean.status().message()));
+  std::vector<Edit> edits;
+  std::string out = *damaged, restorer;
+  if (!a.pred.empty()) {
+    auto pred = ReadLog(a.pred);
+    if (!pred.ok()) return Fail(pred.status());
+    std::vector<Edit> no_marks = pred->edits;  // score the text without gap markers
+    for (Edit& e : no_marks) if ((e.kinds & kGap) && e.start == e.end) e.after = (e.kinds & kSplit) ? " " : "";
+    auto o = ApplyEdits(*damaged, no_marks);
+    if (!o.ok()) return Fail(Status(o.status().code(), a.pred + ": " + o.status().message()));
+    out = *o;
+    edits = pred->edits;
+    restorer = "log: " + a.pred;
+  } else if (!a.identity) {
+    auto engine = MakeEngine(a);
+    if (!engine.ok()) return Fail(engine.status());
+    FixResult r = (*engine)->Fix(*damaged, MakeFixOptions(a));
+    out = std::move(r.text);
+    edits = std::move(r.edits);
+    restorer = "emend fix";
+  } else {
+    restorer = "identity";
+  }
+  eval::Symbols sym;
+  eval::EvalTotals t;
+  eval::ScoreUnit(*damaged, *clean, out, &edits, &sym, &t);
+  io::json r = Report(t, restorer, a.top);
+  eval::GapScore g = eval::ScoreGaps(*damaged, gold->edits, edits);
+  io::json gaps = {{"located", GapJson(g.located)}};
+  for (auto& [k, c] : g.by_reason) gaps[k] = GapJson(c);
+  r["gaps"] = gaps;
+  r["data"] = {{"format", "damage"}, {"path", a.data}, {"gold", a.gold}};
+  if (a.json) {
+    std::printf("%s\n", r.dump(1).c_str());
+    return kExitOk;
+  }
+  PrintSummary(r);
+  std::printf("gaps (same boundary +-1 token; per reason, and located whatever the reason):\n");
+  for (auto& [k, v] : gaps.items())
+    std::printf("  %-14s gold %5llu found %5llu recall %6.2f%% | predicted %5llu right %5llu precision %6.2f%%\n",
+                k.c_str(), (unsigned long long)v["gold"].get<uint64_t>(), (unsigned long long)v["found"].get<uint64_t>(),
+                100 * v["recall"].get<double>(), (unsigned long long)v["predicted"].get<uint64_t>(),
+                (unsigned long long)v["right"].get<uint64_t>(), 100 * v["precision"].get<double>());
+  return kExitOk;
+}
+
 int RunEval() {
   const EvalArgs& a = g_eval;
   std::string format = a.format == "auto" ? DetectFormat(a.data, a.gold) : a.format;
+  if (format == "damage") return RunDamageEval(a);
   eval::Split split = a.split == "train" ? eval::Split::kTrain : a.split == "holdout" ? eval::Split::kHoldout : eval::Split::kAll;
   auto units = eval::LoadUnits(format, a.data, a.gold, split);
   if (!units.ok()) return Fail(units.status());
@@ -128,10 +216,7 @@ int RunEval() {
   std::unique_ptr<Engine> engine;
   std::string restorer = a.identity ? "identity" : !a.cmd.empty() ? "cmd: " + a.cmd : "emend fix";
   if (!a.identity && a.cmd.empty()) {
-    EngineOptions eo;
-    eo.lexicon_path = ResolveWordlist(a.wordlist);
-    eo.model_path = ResolveModel(a.model);
-    auto e = Engine::Create(eo);
+    auto e = MakeEngine(a);
     if (!e.ok()) return Fail(e.status());
     engine = std::move(e).value();
   }
@@ -143,12 +228,7 @@ int RunEval() {
     std::vector<Edit> edits;
     std::string out = u.ocr;
     if (engine) {
-      FixOptions fo;
-      fo.fix_hyphenation = !a.no_hyphenation;
-      fo.correct = !a.no_correct;
-      fo.real_word = !a.no_real_word;
-      fo.aggressiveness = a.aggressiveness;
-      FixResult r = engine->Fix(u.ocr, fo);
+      FixResult r = engine->Fix(u.ocr, MakeFixOptions(a));
       out = std::move(r.text);
       edits = std::move(r.edits);
     } else if (!a.cmd.empty()) {
@@ -175,8 +255,10 @@ void AddEvalCommand(CLI::App& app, std::function<int()>* run) {
   CLI::App* c = app.add_subcommand("eval", "Evaluate a restorer against ground truth (CER, WER, edit precision, words broken)");
   c->add_option("data", a.data, "BLN600 CSV, JSONL with ocr/gold fields, ICDAR *Input.txt, or an OCR file/directory")->required();
   c->add_option("--gold", a.gold, "Gold file or directory (icdar: *GS.txt; pairs: like-named files)");
-  c->add_option("--format", a.format, "auto (default), bln600, icdar, pairs, jsonl")
-      ->check(CLI::IsMember({"auto", "bln600", "icdar", "pairs", "jsonl"}));
+  c->add_option("--format", a.format,
+                "auto (default), bln600, icdar, pairs, jsonl, damage (damaged text with --gold LOG.json from emend damage)")
+      ->check(CLI::IsMember({"auto", "bln600", "icdar", "pairs", "jsonl", "damage"}));
+  c->add_option("--pred", a.pred, "damage format: score this edit log (emend fix --json of the damaged text) instead of running fix");
   c->add_option("--split", a.split, "all (default), train or holdout: 20% of articles/documents by XXH3-64(id) % 5 == 0")
       ->check(CLI::IsMember({"all", "train", "holdout"}));
   c->add_flag("--identity", a.identity, "Evaluate no restoration at all (the data's own error rates)");

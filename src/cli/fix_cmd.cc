@@ -9,6 +9,7 @@
 #include "cli/commands.h"
 #include "cli/common.h"
 #include "emend/log.h"
+#include "emend/tei.h"
 #include "io/chunker.h"
 #include "io/json_text.h"
 #include "io/jsonl.h"
@@ -22,10 +23,12 @@ namespace {
 struct FixArgs {
   std::vector<std::string> inputs{"-"};
   std::string output = "-", out_dir, field = "text", offsets = "bytes", wordlist, model, normalize;
-  bool json = false, jsonl = false, explain = false, verbose = false;
+  bool json = false, jsonl = false, tei = false, explain = false, verbose = false;
   bool no_case = false, no_spacing = false, no_hyphenation = false, no_encoding = false;
   bool normalize_spaces = false;
-  bool no_correct = false, no_real_word = false, suggest = false;
+  bool no_correct = false, no_real_word = false, suggest = false, no_gaps = false;
+  std::string mark_gaps;  // "" = off
+  double gap_confidence = 0.5;
   double aggressiveness = 0.5;
   std::string lexicon;
   std::vector<std::string> protect;
@@ -44,6 +47,9 @@ StatusOr<FixOptions> MakeOptions(const FixArgs& a) {
   o.correct = !a.no_correct;
   o.real_word = !a.no_real_word;
   o.suggest = a.suggest;
+  o.detect_gaps = !a.no_gaps;
+  o.gap_marker = a.mark_gaps;
+  o.gap_confidence = a.gap_confidence;
   o.aggressiveness = a.aggressiveness;
   std::string_view n = a.normalize;
   while (!n.empty()) {
@@ -60,7 +66,8 @@ std::string OptionsJson(const FixOptions& o) {
   io::json j = {{"case", o.fix_case}, {"spacing", o.fix_spacing}, {"hyphenation", o.fix_hyphenation},
                 {"encoding", o.fix_encoding}, {"normalize", o.normalize},
                 {"normalize_spaces", o.normalize_spaces}, {"correct", o.correct},
-                {"aggressiveness", o.aggressiveness}, {"real_word", o.real_word}, {"suggest", o.suggest}};
+                {"aggressiveness", o.aggressiveness}, {"real_word", o.real_word}, {"suggest", o.suggest},
+                {"gaps", o.detect_gaps}, {"gap_marker", o.gap_marker}, {"gap_confidence", o.gap_confidence}};
   return j.dump();
 }
 
@@ -147,15 +154,18 @@ Status Write(std::FILE* f, std::string_view data) {
 // Text, --json or --explain output of one input stream to `sink`. Text and
 // --explain stream chunk by chunk (bounded memory); --json holds the document.
 Status FixTextOrJson(const Engine& engine, const FixOptions& opt, const FixArgs& a, std::FILE* in,
-                     std::FILE* sink, FixStats* stats) {
+                     std::FILE* sink, FixStats* stats, const std::string& name) {
   FixResult all;
   util::Hasher in_hash;
+  std::string input;  // kept for --tei only
+  const bool whole = a.json || a.tei;
   Status s = FixStream(engine, opt, in, a.threads, [&](const std::string& chunk, FixResult& r, uint64_t off) {
     in_hash.Update(chunk);
+    if (a.tei) input += chunk;
     ShiftEdits(&r.edits, off);
     for (Suggestion& g : r.suggestions) { g.start += off; g.end += off; }
     all.stats.Add(r.stats);
-    if (a.suggest && !a.json) {
+    if (a.suggest && !whole) {
       std::string lines;
       for (const Suggestion& g : r.suggestions) lines += SuggestLine(g);
       return Write(sink, lines);
@@ -165,7 +175,7 @@ Status FixTextOrJson(const Engine& engine, const FixOptions& opt, const FixArgs&
       for (const Edit& e : r.edits) explain += ExplainLine(e);
       return Write(sink, explain);
     }
-    if (!a.json) return Write(sink, r.text);
+    if (!whole) return Write(sink, r.text);
     all.text += r.text;
     all.edits.insert(all.edits.end(), std::make_move_iterator(r.edits.begin()),
                      std::make_move_iterator(r.edits.end()));
@@ -174,7 +184,14 @@ Status FixTextOrJson(const Engine& engine, const FixOptions& opt, const FixArgs&
   });
   if (!s.ok()) return s;
   *stats = all.stats;
-  if (!a.json || a.explain) return Status::Ok();  // (--suggest without --json streamed above)
+  if (!whole || a.explain) return Status::Ok();  // (--suggest without --json streamed above)
+  if (a.tei) {
+    TeiOptions to;
+    to.source = name == "-" ? "standard input" : name;
+    to.title = name == "-" ? "Restored text" : fs::path(name).filename().string();
+    to.model_id = engine.ModelId();
+    return Write(sink, ToTei(input, all, to));
+  }
   EditLog log;
   log.emend_version = Version();
   log.model = engine.ModelId();
@@ -277,7 +294,7 @@ Status FixOne(const Engine& engine, const FixOptions& opt, const FixArgs& a, con
   Status s;
   if (!out) s = Status::IOError(out_path + ": cannot write");
   else if (a.jsonl) s = FixJsonl(engine, opt, a, in, out, stats, counts);
-  else s = FixTextOrJson(engine, opt, a, in, out, stats);
+  else s = FixTextOrJson(engine, opt, a, in, out, stats, in_path);
   if (out && std::fflush(out) != 0 && s.ok()) s = Status::IOError(out_path + ": write failed");
   if (out && out != stdout) {
     if (std::fclose(out) != 0 && s.ok()) s = Status::IOError(out_path + ": write failed");
@@ -294,7 +311,10 @@ int RunFix() {
   const FixArgs& a = g_fix;
   StatusOr<FixOptions> opt = MakeOptions(a);
   if (!opt.ok()) { std::fprintf(stderr, "emend: %s\n", opt.status().message().c_str()); return kExitUsage; }
-  if (a.json && a.jsonl) { std::fprintf(stderr, "emend: --json and --jsonl exclude each other\n"); return kExitUsage; }
+  if (a.json + a.jsonl + a.tei > 1) {
+    std::fprintf(stderr, "emend: --json, --jsonl and --tei exclude each other\n");
+    return kExitUsage;
+  }
   auto files = ExpandInputs(a.inputs);
   if (files.size() != 1 && a.out_dir.empty()) {
     std::fprintf(stderr, "emend: several inputs need --out DIR\n");
@@ -314,7 +334,7 @@ int RunFix() {
   for (const auto& [in, rel] : files) {
     std::string out = a.output;
     if (!a.out_dir.empty()) {
-      fs::path p = fs::path(a.out_dir) / (rel + (a.json ? ".json" : ""));
+      fs::path p = fs::path(a.out_dir) / (rel + (a.json ? ".json" : a.tei ? ".xml" : ""));
       std::error_code ec;
       fs::create_directories(p.parent_path(), ec);
       out = p.string();
@@ -351,6 +371,8 @@ void AddFixCommand(CLI::App& app, std::function<int()>* run) {
   c->add_option("-o,--output", a.output, "Output file for a single input (default '-': standard output)");
   c->add_option("--out", a.out_dir, "Directory for one output per input plus emend-summary.json");
   c->add_flag("--json", a.json, "Write {text, edits, stats} with the edit log (docs/edits.md)");
+  c->add_flag("--tei", a.tei, "Write a TEI P5 document: corrections as choice/sic/corr, normalisations as "
+                             "choice/orig/reg, lacunae as gap (docs/tei.md)");
   c->add_flag("--jsonl", a.jsonl, "Input and output are JSON Lines; edits go under the key \"emend\"");
   c->add_option("--field", a.field, "JSONL: the string field to repair (default: text)");
   c->add_option("--offsets", a.offsets, "JSONL edit offsets: bytes (default) or codepoints of the field")
@@ -368,6 +390,12 @@ void AddFixCommand(CLI::App& app, std::function<int()>* run) {
   c->add_option("--wordlist", a.wordlist,
                 "Case lexicon word list (default $EMEND_WORDLIST or /usr/share/dict/words; 'none' for none)");
   c->add_flag("--no-correct", a.no_correct, "Do not correct words (OCR misreads, splits, merges, real-word errors)");
+  c->add_flag("--no-gaps", a.no_gaps, "Do not look for lacunae (lost numerals, quotations, parentheses)");
+  c->add_option("--mark-gaps", a.mark_gaps,
+                "Insert MARKER where a lacuna is found (default marker when given without a value: [...])")
+      ->expected(0, 1)
+      ->default_str("[…]");
+  c->add_option("--gap-confidence", a.gap_confidence, "Report gaps at least this likely (default 0.5)");
   c->add_flag("--no-real-word", a.no_real_word, "Correct only non-words, never a known word in context");
   c->add_option("--aggressiveness", a.aggressiveness,
                 "0..1 (default 0.5): how sure a correction must be; posterior needed = 0.99 - 0.49 x this")

@@ -9,6 +9,7 @@
 #include "correct/channel.h"
 #include "correct/corrector.h"
 #include "edit/combine.h"
+#include "gaps/lacunae.h"
 #include "emend/emend.h"
 #include "repair/passes.h"
 #include "text/lexicon.h"
@@ -130,6 +131,17 @@ FixResult Engine::Fix(std::string_view input, const FixOptions& options) const {
   if (options.fix_hyphenation) repair::ProposeHyphenation(in, &proposals);
   if (options.fix_spacing) repair::ProposeSpacing(in, &proposals);
   if (options.fix_case) repair::ProposeCase(in, &proposals);
+  const Model* model = impl_->model.get();
+  std::vector<uint64_t> fused_cuts;  // words split at a gap: the corrector must not rewrite them
+  if (options.detect_gaps && model) {
+    gaps::GapOptions go;
+    go.marker = options.gap_marker;
+    go.min_confidence = options.gap_confidence;
+    size_t first = proposals.size();
+    gaps::ProposeGaps(input, *model, impl_->lexicon ? &*impl_->lexicon : nullptr, go, 0, &proposals);
+    for (size_t i = first; i < proposals.size(); ++i)
+      if (proposals[i].edit.kinds & kSplit) fused_cuts.push_back(proposals[i].edit.start);
+  }
   if (options.correct && impl_->model && impl_->channel) {
     correct::CorrectOptions co;
     co.aggressiveness = options.aggressiveness;
@@ -141,7 +153,12 @@ FixResult Engine::Fix(std::string_view input, const FixOptions& options) const {
     correct::Corrector c(*impl_->model, *impl_->channel, impl_->Trie());
     repair::Proposals corrections;
     c.Propose(input, co, 5, &corrections, options.suggest ? &r.suggestions : nullptr);
-    if (!options.suggest) proposals.insert(proposals.end(), corrections.begin(), corrections.end());
+    if (!options.suggest)
+      for (edit::Proposal& p : corrections) {
+        bool over_cut = std::any_of(fused_cuts.begin(), fused_cuts.end(),
+                                    [&](uint64_t c) { return p.edit.start < c && c < p.edit.end; });
+        if (!over_cut) proposals.push_back(std::move(p));
+      }
   }
   r.edits = edit::Combine(input, std::move(proposals));
   StatusOr<std::string> out = ApplyEdits(input, r.edits);

@@ -1,0 +1,84 @@
+#include "eval/gaps.h"
+
+#include <cstdlib>
+
+#include "text/utf8.h"
+
+namespace emend::eval {
+
+void GapScore::Add(const GapScore& o) {
+  for (auto& [k, c] : o.by_reason) by_reason[k].Add(c);
+  located.Add(o.located);
+}
+
+std::string GapReason(const Edit& e) {
+  if (e.rule.rfind("gap.", 0) == 0 && e.rule.size() > 4) return e.rule.substr(4);
+  return "unknown";
+}
+
+std::vector<uint32_t> BoundaryIndex(std::string_view s) {
+  std::vector<uint32_t> at(s.size() + 1, 0);
+  uint32_t tokens = 0;
+  bool in_word = false;
+  size_t i = 0;
+  while (i < s.size()) {
+    char32_t cp;
+    size_t n = std::max<size_t>(1, text::DecodeAt(s, i, &cp));
+    bool word = text::IsLetter(cp) || text::IsDigit(cp);
+    bool space = cp == ' ' || cp == '\n' || cp == '\t' || cp == '\r' || text::IsSpace(cp);
+    if (in_word && !word) ++tokens;           // a word ended at i
+    for (size_t k = 0; k < n; ++k) at[i + k] = tokens;
+    if (!word && !space) ++tokens;            // a mark is a token of its own
+    in_word = word;
+    i += n;
+  }
+  at[s.size()] = tokens + (in_word ? 1 : 0);
+  // at[i] counted tokens ending strictly before i was reached; a word
+  // ending exactly at i is counted when the next code point is seen, which
+  // is what "ends at or before i" means for i inside the text too.
+  return at;
+}
+
+namespace {
+
+struct Gap { uint32_t boundary; std::string reason; };
+
+std::vector<Gap> Gaps(const std::vector<Edit>& edits, const std::vector<uint32_t>& index) {
+  std::vector<Gap> out;
+  for (const Edit& e : edits)
+    if ((e.kinds & kGap) && e.start < index.size()) out.push_back({index[e.start], GapReason(e)});
+  return out;
+}
+
+bool Matches(const Gap& a, const std::vector<Gap>& others, int tol, bool same_reason) {
+  for (const Gap& b : others)
+    if (std::abs(int64_t(a.boundary) - int64_t(b.boundary)) <= tol && (!same_reason || a.reason == b.reason))
+      return true;
+  return false;
+}
+
+}  // namespace
+
+GapScore ScoreGaps(std::string_view text, const std::vector<Edit>& gold, const std::vector<Edit>& predicted,
+                   int tolerance) {
+  std::vector<uint32_t> index = BoundaryIndex(text);
+  std::vector<Gap> g = Gaps(gold, index), p = Gaps(predicted, index);
+  GapScore s;
+  for (const Gap& x : g) {
+    GapCounts& c = s.by_reason[x.reason];
+    c.gold++;
+    c.found += Matches(x, p, tolerance, true);
+    s.located.gold++;
+    s.located.found += Matches(x, p, tolerance, false);
+  }
+  for (const Gap& x : p) {
+    GapCounts& c = s.by_reason[x.reason];
+    c.predicted++;
+    c.right += Matches(x, g, tolerance, true);
+    s.located.predicted++;
+    s.located.right += Matches(x, g, tolerance, false);
+  }
+  return s;
+}
+
+}  // namespace emend::eval

@@ -1,0 +1,347 @@
+// Lacuna detection (see lacunae.h for the evidence used).
+#include "gaps/lacunae.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <cstdlib>
+#include <cstdio>
+
+#include "text/lm_tokens.h"
+#include "text/utf8.h"
+
+namespace emend::gaps {
+namespace {
+
+enum Reason { kNumeral, kQuotation, kParenthetical, kNumReasons };
+const char* const kReasonName[kNumReasons] = {"numeral", "quotation", "parenthetical"};
+
+// Weights of the evidence, in log10 odds. Tuned on `emend damage` output
+// from training books and checked on clean training text (docs/damage.md);
+// never on the held-out books.
+struct Weights {
+  double bias[kNumReasons] = {-3.2, -4.6, -5.5};  // prior odds of a gap at a boundary
+  double lm[kNumReasons] = {1.0, 0.7, 0.6};       // per log10 of likelihood ratio
+  double space_before_stop = 2.5;  // "was ." (a cut left its space)
+  double glued_after_comma = 1.2;  // "third,he"
+  double fused = 1.5;              // a non-word that is two words around the cut
+  double lower_start = 3.6;        // a sentence that starts in lower case: a quotation went
+  double open_end = 3.0;           // a sentence that ends on , or :
+  double colon_capital = 1.2;      // ": She says"
+  double certain = 8.0;            // empty "" or (), a stray ordinal suffix, "$ "
+  double end = 0.0;                // a numeral at a sentence end (added to its bias)
+  double indent = 2.0;             // " replied Campbell." at a paragraph start
+  double blank = 1.0;              // a sentence after 2+ blank lines
+};
+
+const Weights& W() {
+  static Weights w = [] {
+    Weights x;
+    // EMEND_GAP_WEIGHTS="b0,b1,b2,l0,l1,l2,stop,glue,fused,lower,open,colon,end,indent,blank" (tuning only).
+    if (const char* e = std::getenv("EMEND_GAP_WEIGHTS")) {
+      double* f[] = {&x.bias[0], &x.bias[1], &x.bias[2], &x.lm[0], &x.lm[1], &x.lm[2], &x.space_before_stop,
+                     &x.glued_after_comma, &x.fused, &x.lower_start, &x.open_end, &x.colon_capital, &x.end,
+                     &x.indent, &x.blank};
+      char* p = const_cast<char*>(e);
+      for (double* d : f) { char* q; double v = std::strtod(p, &q); if (q == p) break; *d = v; p = q + (*q == ','); }
+    }
+    return x;
+  }();
+  return w;
+}
+
+// What is known about one boundary, before weighing.
+struct Features {
+  double delta[kNumReasons] = {};  // log10 likelihood ratio of inserting each kind
+  bool stop = false, glue = false, fused = false, lower = false, open_end = false, colon = false;
+  bool end = false;  // the boundary is the end of a sentence
+  bool indent = false;  // a paragraph that starts with one space (a cut kept the space after it)
+  bool blank = false;   // a sentence after two or more blank lines (a paragraph went)
+  bool certain[kNumReasons] = {};
+};
+
+void Weigh(const Features& f, double s[kNumReasons]) {
+  const Weights& w = W();
+  for (int r = 0; r < kNumReasons; ++r) {
+    s[r] = w.bias[r] + w.lm[r] * f.delta[r] + (f.stop ? w.space_before_stop : 0) +
+           (f.glue ? w.glued_after_comma : 0) + (f.fused ? w.fused : 0) + (f.certain[r] ? w.certain : 0);
+  }
+  s[kNumeral] += f.end ? w.end : 0;
+  s[kQuotation] += (f.indent ? w.indent : 0) + (f.blank ? w.blank : 0);
+  s[kQuotation] += (f.lower ? w.lower_start : 0) + (f.open_end ? w.open_end : 0) + (f.colon ? w.colon_capital : 0);
+}
+
+struct Finding {
+  size_t offset = 0;       // where the gap is in the input
+  Reason reason = kNumeral;
+  double score = 0;        // log10 odds
+  bool fused = false;      // offset splits a fused word: insert a space too
+  bool certain = false;    // surface proof (empty quotes or brackets): never suppressed
+};
+
+// Weighs the features of one boundary and keeps it as a finding if it could pass.
+void Report(size_t offset, const Features& f, bool fused_split, std::vector<Finding>* out) {
+  double s[kNumReasons];
+  Weigh(f, s);
+  int best = int(std::max_element(s, s + kNumReasons) - s);
+  if (std::getenv("EMEND_GAP_DEBUG"))
+    std::fprintf(stderr, "F %zu %.3f %.3f %.3f %d%d%d%d%d%d%d%d%d %d%d%d\n", offset, f.delta[0], f.delta[1],
+                 f.delta[2], f.stop, f.glue, f.fused, f.lower, f.open_end, f.colon, f.end, f.indent, f.blank, f.certain[0], f.certain[1], f.certain[2]);
+  bool certain = f.certain[0] || f.certain[1] || f.certain[2];
+  if (s[best] > -1.5) out->push_back({offset, Reason(best), s[best], fused_split, certain});
+}
+
+// Of neighbouring findings of one reason, keeps the stronger.
+std::vector<Finding> Suppress(std::vector<Finding> found) {
+  std::sort(found.begin(), found.end(), [](const Finding& a, const Finding& b) { return a.offset < b.offset; });
+  auto near = [](const Finding& a, const Finding& b) {
+    return a.reason == b.reason && b.offset - a.offset <= 24 && !a.certain && !b.certain;
+  };
+  std::vector<Finding> out;
+  for (size_t i = 0; i < found.size(); ++i) {
+    bool weaker = (i > 0 && near(found[i - 1], found[i]) && found[i - 1].score >= found[i].score) ||
+                  (i + 1 < found.size() && near(found[i], found[i + 1]) && found[i + 1].score > found[i].score);
+    if (!weaker) out.push_back(found[i]);
+  }
+  return out;
+}
+
+bool IsClosingMark(std::string_view t) { return t == "," || t == ";" || t == ":" || t == ")"; }
+bool IsAsciiLower(char c) { return c >= 'a' && c <= 'z'; }
+bool IsSuffix(std::string_view w) { return w == "st" || w == "nd" || w == "rd" || w == "th" || w == "d"; }
+
+class Scan {
+ public:
+  Scan(std::string_view in, const Model& m, const text::Lexicon* wl, const std::vector<text::LmToken>& toks)
+      : in_(in), m_(m), wl_(wl), toks_(toks) {
+    num_ = m.Find(text::kNumToken);
+    quote_ = m.Find("\"");
+    comma_ = m.Find(",");
+    open_ = m.Find("(");
+    close_ = m.Find(")");
+    ids_.push_back(Model::kSentenceStart);
+    for (const auto& t : toks) ids_.push_back(m.Find(t.text));
+    ids_.push_back(Model::kSentenceEnd);
+  }
+
+  void Run(std::vector<Finding>* out) {
+    for (size_t j = 1; j < ids_.size(); ++j) Boundary(j, out);
+    for (size_t k = 0; k < toks_.size(); ++k) Fused(k, out);
+  }
+
+ private:
+  double LP(const std::vector<uint32_t>& s, size_t i) const { return m_.LogProb(s.data(), i, s[i]); }
+
+  // log10 of P(sentence with `head` (scored) then `ctx` (unscored context)
+  // inserted before ids_[j]) / P(sentence as it is), over the tokens the
+  // insertion changes. `right` replaces ids_[j..] when set (fused splits).
+  double Delta(size_t j, std::initializer_list<uint32_t> head, std::initializer_list<uint32_t> ctx,
+               const std::vector<uint32_t>& right) const {
+    std::vector<uint32_t> base(ids_.begin() + (j >= 2 ? j - 2 : 0), ids_.begin() + j);
+    size_t left = base.size();
+    std::vector<uint32_t> with = base;
+    double lp_with = 0, lp_without = 0;
+    for (uint32_t h : head) { with.push_back(h); lp_with += LP(with, with.size() - 1); }
+    with.insert(with.end(), ctx.begin(), ctx.end());
+    std::vector<uint32_t> without = base;
+    for (size_t k = 0; k < right.size() && k < 2; ++k) {
+      with.push_back(right[k]);
+      without.push_back(right[k]);
+      lp_with += LP(with, with.size() - 1);
+      lp_without += LP(without, left + k);
+    }
+    return lp_with - lp_without;
+  }
+
+  std::vector<uint32_t> Right(size_t j) const { return std::vector<uint32_t>(ids_.begin() + j, ids_.end()); }
+
+  // Scores for each reason at the boundary before ids_[j].
+  void LmScores(size_t j, const std::vector<uint32_t>& right, Features* f) const {
+    f->delta[kNumeral] = Delta(j, {num_}, {}, right);
+    // After a quotation comes ", he said" mid-sentence. At a sentence end:
+    // is a quotation likelier to open here than the sentence to end?
+    if (right.size() == 1 && right[0] == Model::kSentenceEnd) {
+      std::vector<uint32_t> h(ids_.begin() + (j >= 2 ? j - 2 : 0), ids_.begin() + j);
+      f->delta[kQuotation] = m_.LogProb(h.data(), h.size(), quote_) - m_.LogProb(h.data(), h.size(), Model::kSentenceEnd);
+    } else {
+      f->delta[kQuotation] = Delta(j, {quote_}, {comma_, quote_}, right);
+    }
+    f->delta[kParenthetical] = Delta(j, {open_}, {close_}, right);
+  }
+
+
+  const text::LmToken* Tok(size_t j) const { return j >= 1 && j <= toks_.size() ? &toks_[j - 1] : nullptr; }
+
+  // The previous non-blank byte before `pos`, and whether a blank line (or the start) comes first.
+  char PrevVisible(size_t pos, bool* para_start) const {
+    int newlines = 0;
+    while (pos > 0) {
+      char c = in_[--pos];
+      if (c == '\n') { ++newlines; continue; }
+      if (c == ' ' || c == '\t' || c == '\r') continue;
+      *para_start = newlines >= 2;
+      return c;
+    }
+    *para_start = true;
+    return 0;
+  }
+
+  void Boundary(size_t j, std::vector<Finding>* out) const {
+    const text::LmToken* L = Tok(j - 1);
+    const text::LmToken* R = Tok(j);
+    Features f;
+    f.certain[kQuotation] = L && R && L->text == "\"" && R->text == "\"" && L->end == R->begin;
+    if (f.certain[kQuotation]) { Report(L->end, f, false, out); return; }
+    // A number within two tokens is still there: nothing lost here.
+    for (size_t k = j >= 2 ? j - 2 : 0; k <= j + 1 && k < ids_.size(); ++k)
+      if (ids_[k] == num_) return;
+    if (R && IsSuffix(R->text) && !IsAsciiLower(in_[R->begin])) return;  // St. is a saint, not a 21st
+    size_t at = L ? L->end : R->begin;
+    for (size_t k = at >= 12 ? at - 12 : 0; k < at + 12 && k < in_.size(); ++k)
+      if (in_[k] >= '0' && in_[k] <= '9') return;
+    LmScores(j, Right(j), &f);
+    Cues(j, L, R, &f);
+    Report(L ? L->end : R->begin, f, false, out);
+  }
+
+  void Cues(size_t j, const text::LmToken* L, const text::LmToken* R, Features* f) const {
+    if (R && R->is_word && IsSuffix(R->text) && R->begin > 0 && (in_[R->begin - 1] == ' ' || in_[R->begin - 1] == '\n'))
+      f->certain[kNumeral] = true;
+    if (L && R) {
+      std::string_view between = in_.substr(L->end, R->begin - L->end);
+      if (between.find('$') != between.npos || between.find("\xC2\xA3") != between.npos) f->certain[kNumeral] = true;
+      f->glue = (L->text == "," || L->text == ";") && between.empty() && R->is_word;
+      f->colon = L->text == ":" && R->is_word && !IsAsciiLower(in_[R->begin]);
+      f->stop = between == " " && IsClosingMark(R->text) && (L->is_word || IsClosingMark(L->text));  // "Defoe, , ."
+    }
+    if (!R && L) {  // the sentence end
+      f->end = true;
+      size_t e = L->end;
+      f->stop = e + 1 < in_.size() && in_[e] == ' ' && (in_[e + 1] == '.' || in_[e + 1] == '!' || in_[e + 1] == '?') &&
+                (L->is_word || IsClosingMark(L->text));
+      f->open_end = L->text == "," || L->text == ":";
+    }
+    if (j == 1 && R && R->is_word && IsAsciiLower(in_[R->begin])) {
+      bool para = false;
+      char prev = PrevVisible(R->begin, &para);
+      f->lower = para || prev == '.' || prev == '!' || prev == '?';
+    }
+    if (j == 1 && R) {
+      size_t b = R->begin, newlines = 0;
+      bool one_space = b >= 2 && in_[b - 1] == ' ' && in_[b - 2] == '\n';
+      while (b > 0 && (in_[b - 1] == ' ' || in_[b - 1] == '\n' || in_[b - 1] == '\r')) newlines += in_[--b] == '\n';
+      f->indent = one_space && newlines >= 2;
+      // Between paragraphs of dialogue (a quotation mark on either side).
+      bool dialogue = R->text == "\"" || (b > 0 && (in_[b - 1] == '"' || (b >= 3 && in_.substr(b - 3, 3) == "\xE2\x80\x9D")));
+      f->blank = newlines >= 4 && b > 0 && dialogue;
+    }
+  }
+
+  bool Known(std::string_view w) const {
+    uint32_t id = m_.Find(w);
+    return id != Model::kUnknown && m_.Count(id) >= 50 && (w.size() > 1 || w == "a" || w == "i");
+  }
+
+  // A non-word that is two words around a cut: inon, lampswas.
+  void Fused(size_t k, std::vector<Finding>* out) const {
+    const text::LmToken& t = toks_[k];
+    if (!t.is_word || t.text.size() < 4 || t.text.size() > 30 || ids_[k + 1] != Model::kUnknown) return;
+    for (char c : t.text) if (!IsAsciiLower(c)) return;
+    if (wl_ && wl_->Contains(t.text)) return;
+    Features best;
+    size_t best_cut = 0;
+    double best_score = -1e9;
+    for (size_t cut = 1; cut < t.text.size(); ++cut) {
+      std::string_view a = std::string_view(t.text).substr(0, cut), b = std::string_view(t.text).substr(cut);
+      if (!Known(a) || !Known(b)) continue;
+      // The sentence with the word split: [.. a] | [b ..], boundary before b.
+      std::vector<uint32_t> right{m_.Find(b)};
+      right.insert(right.end(), ids_.begin() + k + 2, ids_.end());
+      ScanSplit split(*this, k, m_.Find(a));
+      Features f;
+      f.fused = true;
+      split.Scores(right, &f);
+      double s[kNumReasons];
+      Weigh(f, s);
+      double top = *std::max_element(s, s + kNumReasons);
+      if (top > best_score) { best = f; best_cut = cut; best_score = top; }
+    }
+    if (best_cut) Report(t.begin + best_cut, best, true, out);
+  }
+
+  // The scan of a sentence whose token k is replaced by word `a` (the left
+  // half of a fused word), so that LmScores can be asked about the boundary after it.
+  struct ScanSplit {
+    ScanSplit(const Scan& s, size_t k, uint32_t a) : s_(s), ids_(s.ids_.begin(), s.ids_.begin() + k + 1) {
+      ids_.push_back(a);
+    }
+    void Scores(const std::vector<uint32_t>& right, Features* out) const {
+      Scan copy = s_;
+      copy.ids_ = ids_;
+      copy.ids_.insert(copy.ids_.end(), right.begin(), right.end());
+      copy.LmScores(ids_.size(), right, out);
+    }
+    const Scan& s_;
+    std::vector<uint32_t> ids_;
+  };
+
+  std::string_view in_;
+  const Model& m_;
+  const text::Lexicon* wl_;
+  const std::vector<text::LmToken>& toks_;
+  std::vector<uint32_t> ids_;
+  uint32_t num_, quote_, comma_, open_, close_;
+};
+
+// Evidence the language model never sees because its tokens skip it: empty
+// brackets ([] () from footnote or list numbers) and paragraphs left with
+// nothing but punctuation (a chapter number's full stop).
+void SurfaceScan(std::string_view in, std::vector<Finding>* out) {
+  Features certain_numeral;
+  certain_numeral.certain[kNumeral] = true;
+  size_t para_start = 0;
+  bool para_has_word = false, para_has_mark = false;
+  for (size_t i = 0; i <= in.size(); ++i) {
+    char c = i < in.size() ? in[i] : '\n';
+    bool blank_line = c == '\n' && (i + 1 >= in.size() || in[i + 1] == '\n');
+    if (blank_line || i == in.size()) {
+      if (para_has_mark && !para_has_word) Report(para_start, certain_numeral, false, out);
+      while (i + 1 < in.size() && in[i + 1] == '\n') ++i;
+      para_start = i + 1;
+      para_has_word = para_has_mark = false;
+      continue;
+    }
+    unsigned char u = static_cast<unsigned char>(c);
+    if (std::isalnum(u) || u >= 0x80) para_has_word = true;
+    else if (c == '.' || c == ',' || c == ';' || c == ':' || c == ')') para_has_mark = true;
+    if ((c == '[' && i + 1 < in.size() && in[i + 1] == ']') || (c == '(' && i + 1 < in.size() && in[i + 1] == ')'))
+      Report(i + 1, certain_numeral, false, out);
+  }
+}
+
+double Confidence(double log10_odds) { return 1.0 / (1.0 + std::pow(10.0, -log10_odds)); }
+
+}  // namespace
+
+void ProposeGaps(std::string_view input, const Model& model, const text::Lexicon* wordlist,
+                 const GapOptions& o, int rank, repair::Proposals* out) {
+  std::vector<Finding> found;
+  text::LmSentences(input, [&](const std::vector<text::LmToken>& toks) {
+    if (!toks.empty()) Scan(input, model, wordlist, toks).Run(&found);
+  });
+  SurfaceScan(input, &found);
+  found = Suppress(std::move(found));
+  for (const Finding& f : found) {
+    double conf = Confidence(f.score);
+    if (conf < o.min_confidence) continue;
+    std::string mark = o.marker.empty() ? "" : " " + o.marker;
+    std::string after = f.fused ? mark + " " : mark;
+    uint32_t kinds = f.fused ? (kGap | kSplit) : kGap;
+    std::string rule = std::string("gap.") + kReasonName[f.reason];
+    std::string note = std::string(kReasonName[f.reason]) + " lost here" + (f.fused ? " (words fused at the cut)" : "");
+    out->push_back(repair::MakeProposal(input, f.offset, f.offset, after, kinds, std::round(conf * 1000) / 1000,
+                                        rule.c_str(), note.c_str(), rank));
+  }
+}
+
+}  // namespace emend::gaps

@@ -1,0 +1,158 @@
+// TEI P5 writer for fixed documents (include/emend/tei.h).
+#include "emend/tei.h"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "text/utf8.h"
+
+namespace emend {
+namespace {
+
+void AppendByte(unsigned char b, std::string* out) {
+  char n[8];
+  std::snprintf(n, sizeof n, "0x%02X", b);
+  *out += "<g type=\"byte\" n=\"";
+  *out += n;
+  *out += "\">\xEF\xBF\xBD</g>";
+}
+
+// tei_all's @cert takes words: high (>= 0.9), medium (>= 0.6), low.
+std::string Cert(double c) { return c >= 0.9 ? "high" : c >= 0.6 ? "medium" : "low"; }
+
+bool IsCorrection(uint32_t kinds) { return kinds & (kSpelling | kRealWord | kSplit | kMerge | kRestore); }
+
+}  // namespace
+
+std::string XmlEscape(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      if (c == '&') out += "&amp;";
+      else if (c == '<') out += "&lt;";
+      else if (c == '>') out += "&gt;";
+      else if (c == '"') out += "&quot;";
+      else if (c < 0x20 && c != '\t' && c != '\n') AppendByte(c, &out);  // \r too: XML would fold it
+      else out.push_back(static_cast<char>(c));
+      ++i;
+      continue;
+    }
+    char32_t cp;
+    size_t n = text::DecodeAt(s, i, &cp);
+    // Invalid sequences, and code points XML 1.0 excludes (U+FFFE, U+FFFF).
+    bool bad = n <= 1 || cp == 0xFFFE || cp == 0xFFFF || (cp >= 0x80 && cp < 0xA0);
+    if (bad) {
+      for (size_t k = 0; k < std::max<size_t>(n, 1); ++k) AppendByte(static_cast<unsigned char>(s[i + k]), &out);
+    } else {
+      out.append(s.substr(i, n));
+    }
+    i += std::max<size_t>(n, 1);
+  }
+  return out;
+}
+
+namespace {
+
+// Body text: blank-line runs close one <p> and open the next.
+class BodyWriter {
+ public:
+  explicit BodyWriter(std::string* out) : out_(out) { *out_ += "<p>"; }
+  void Text(std::string_view s) {
+    size_t i = 0;
+    while (i < s.size()) {
+      size_t nl = s.find('\n', i);
+      if (nl == std::string_view::npos) { Plain(s.substr(i)); return; }
+      size_t j = nl + 1;
+      while (j < s.size() && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r')) ++j;
+      if (j < s.size() && s[j] == '\n') {  // a blank line: new paragraph
+        Plain(s.substr(i, nl - i));
+        while (j < s.size() && (s[j] == '\n' || s[j] == ' ' || s[j] == '\t' || s[j] == '\r')) ++j;
+        *out_ += "</p>\n<p>";
+        i = j;
+      } else {
+        Plain(s.substr(i, j - i));
+        i = j;
+      }
+    }
+  }
+  void Markup(std::string_view xml) { *out_ += xml; }
+  void Close() { *out_ += "</p>"; }
+
+ private:
+  void Plain(std::string_view s) { *out_ += XmlEscape(s); }
+  std::string* out_;
+};
+
+std::string EditXml(const Edit& e) {
+  std::string cert = " resp=\"#emend\" cert=\"" + Cert(e.confidence) + "\"";
+  std::string xml;
+  if (e.kinds & kGap) {
+    std::string reason = e.rule.rfind("gap.", 0) == 0 ? e.rule.substr(4) : "unknown";
+    xml += "<gap reason=\"" + XmlEscape(reason) + "\"" + cert + "/>";
+    if (e.kinds & kSplit) xml += "<choice><orig/><reg" + cert + "> </reg></choice>";
+    return xml;
+  }
+  if (IsCorrection(e.kinds))
+    return "<choice><sic>" + XmlEscape(e.before) + "</sic><corr" + cert + ">" + XmlEscape(e.after) + "</corr></choice>";
+  return "<choice><orig>" + XmlEscape(e.before) + "</orig><reg" + cert + ">" + XmlEscape(e.after) + "</reg></choice>";
+}
+
+std::string SuggestionXml(const Suggestion& g) {
+  std::string xml = "<choice><sic>" + XmlEscape(g.token) + "</sic>";
+  for (const Alternative& a : g.alternatives)
+    xml += "<corr resp=\"#emend\" cert=\"" + Cert(a.probability) + "\">" + XmlEscape(a.text) + "</corr>";
+  return xml + "</choice>";
+}
+
+struct Item { uint64_t start, end; std::string xml; };
+
+// Edits and suggestions in input order; a suggestion that overlaps an edit is left out.
+std::vector<Item> Items(const FixResult& r) {
+  std::vector<Item> items;
+  for (const Edit& e : r.edits) items.push_back({e.start, e.end, EditXml(e)});
+  size_t k = 0;
+  for (const Suggestion& g : r.suggestions) {
+    while (k < r.edits.size() && r.edits[k].end <= g.start && r.edits[k].start < g.start) ++k;
+    bool overlaps = std::any_of(r.edits.begin(), r.edits.end(),
+                                [&](const Edit& e) { return e.start < g.end && g.start < e.end; });
+    if (!overlaps) items.push_back({g.start, g.end, SuggestionXml(g)});
+  }
+  std::stable_sort(items.begin(), items.end(), [](const Item& a, const Item& b) { return a.start < b.start; });
+  return items;
+}
+
+std::string Header(const TeiOptions& o) {
+  std::string v = Version();
+  return "<teiHeader>\n<fileDesc>\n<titleStmt>\n<title>" + XmlEscape(o.title) +
+         "</title>\n<respStmt xml:id=\"emend\">\n<resp>automatic restoration: every intervention below is marked "
+         "with resp=\"#emend\" and a confidence (cert)</resp>\n<name>emend " + XmlEscape(v) +
+         "</name>\n</respStmt>\n</titleStmt>\n<publicationStmt>\n<p>Unpublished output of emend.</p>\n"
+         "</publicationStmt>\n<sourceDesc>\n<p>" + XmlEscape(o.source.empty() ? "unnamed input" : o.source) +
+         "</p>\n</sourceDesc>\n</fileDesc>\n<encodingDesc>\n<appInfo>\n<application ident=\"emend\" version=\"" +
+         XmlEscape(v) + "\">\n<label>emend</label>\n<desc>model: " + XmlEscape(o.model_id.empty() ? "none" : o.model_id) +
+         "</desc>\n</application>\n</appInfo>\n</encodingDesc>\n</teiHeader>\n";
+}
+
+}  // namespace
+
+std::string ToTei(std::string_view input, const FixResult& r, const TeiOptions& o) {
+  std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<TEI xmlns=\"http://www.tei-c.org/ns/1.0\">\n";
+  out += Header(o);
+  out += "<text>\n<body>\n";
+  BodyWriter body(&out);
+  uint64_t pos = 0;
+  for (const Item& it : Items(r)) {
+    if (it.start < pos) continue;  // cannot happen for a valid edit list
+    body.Text(input.substr(pos, it.start - pos));
+    body.Markup(it.xml);
+    pos = it.end;
+  }
+  body.Text(input.substr(pos));
+  body.Close();
+  out += "\n</body>\n</text>\n</TEI>\n";
+  return out;
+}
+
+}  // namespace emend
