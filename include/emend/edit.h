@@ -49,6 +49,10 @@ struct Edit {
   double confidence = 1;   // in [0, 1]
   std::string rule;        // stable rule or model id, e.g. "case.capslock"
   std::string note;        // short human text, e.g. "caps-lock run"
+  // Restorations from another copy (kRestore): the witness's id and the byte
+  // span of `after` in that witness. Empty id: not from a witness.
+  std::string witness;
+  uint64_t witness_start = 0, witness_end = 0;
   bool operator==(const Edit&) const = default;
 };
 

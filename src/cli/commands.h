@@ -16,6 +16,7 @@ void AddTrainCommand(CLI::App& app, std::function<int()>* run);
 void AddModelCommand(CLI::App& app, std::function<int()>* run);
 void AddChannelCommand(CLI::App& app, std::function<int()>* run);
 void AddDamageCommand(CLI::App& app, std::function<int()>* run);
+void AddCollateCommand(CLI::App& app, std::function<int()>* run);
 
 }  // namespace emend::cli
 

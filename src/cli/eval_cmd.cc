@@ -147,7 +147,8 @@ StatusOr<EditLog> ReadLog(const std::string& path) {
 }
 
 io::json GapJson(const eval::GapCounts& c) {
-  return {{"gold", c.gold}, {"found", c.found}, {"recall", c.Recall()},
+  return {{"gold", c.gold}, {"found", c.found}, {"recall", c.Recall()}, {"restored", c.restored},
+          {"restored_rate", c.gold ? double(c.restored) / c.gold : 0},
           {"predicted", c.predicted}, {"right", c.right}, {"precision", c.Precision()}};
 }
 
@@ -198,10 +199,12 @@ int RunDamageEval(const EvalArgs& a) {
   PrintSummary(r);
   std::printf("gaps (same boundary +-1 token; per reason, and located whatever the reason):\n");
   for (auto& [k, v] : gaps.items())
-    std::printf("  %-14s gold %5llu found %5llu recall %6.2f%% | predicted %5llu right %5llu precision %6.2f%%\n",
+    std::printf("  %-14s gold %5llu found %5llu recall %6.2f%% | predicted %5llu right %5llu precision %6.2f%%"
+                " | restored %5llu (%.2f%%)\n",
                 k.c_str(), (unsigned long long)v["gold"].get<uint64_t>(), (unsigned long long)v["found"].get<uint64_t>(),
                 100 * v["recall"].get<double>(), (unsigned long long)v["predicted"].get<uint64_t>(),
-                (unsigned long long)v["right"].get<uint64_t>(), 100 * v["precision"].get<double>());
+                (unsigned long long)v["right"].get<uint64_t>(), 100 * v["precision"].get<double>(),
+                (unsigned long long)v["restored"].get<uint64_t>(), 100 * v["restored_rate"].get<double>());
   return kExitOk;
 }
 

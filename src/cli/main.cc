@@ -17,7 +17,7 @@ int main(int argc, char** argv) {
                                         std::to_string(emend::kEditSchemaVersion) + "\nmodel format: " +
                                         std::to_string(emend::kModelFormatVersion));
   app.require_subcommand(1);
-  std::function<int()> run_fix, run_apply, run_eval, run_train, run_model, run_channel, run_damage;
+  std::function<int()> run_fix, run_apply, run_eval, run_train, run_model, run_channel, run_damage, run_collate;
   AddFixCommand(app, &run_fix);
   AddApplyCommand(app, &run_apply);
   AddEvalCommand(app, &run_eval);
@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
   AddModelCommand(app, &run_model);
   AddChannelCommand(app, &run_channel);
   AddDamageCommand(app, &run_damage);
+  AddCollateCommand(app, &run_collate);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -44,5 +45,6 @@ int main(int argc, char** argv) {
   if (app.got_subcommand("model")) return run_model();
   if (app.got_subcommand("channel")) return run_channel();
   if (app.got_subcommand("damage")) return run_damage();
+  if (app.got_subcommand("collate")) return run_collate();
   return kExitUsage;
 }

@@ -57,6 +57,36 @@ bool Matches(const Gap& a, const std::vector<Gap>& others, int tol, bool same_re
   return false;
 }
 
+std::string Collapse(std::string_view s) {
+  std::string out;
+  bool space = false;
+  for (char c : s) {
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') { space = true; continue; }
+    if (space && !out.empty()) out.push_back(' ');
+    space = false;
+    out.push_back(c);
+  }
+  return out;
+}
+
+// The restorations near a gold gap, applied to the text around it, must
+// contain the lost text (alignments may cut a restoration differently).
+bool Restored(std::string_view text, const Edit& g, const std::vector<Edit>& predicted) {
+  std::string lost = Collapse(g.after), around;
+  uint64_t pos = 0;
+  bool any = false;
+  for (const Edit& e : predicted) {
+    if (!(e.kinds & kRestore) || e.end + 8 < g.start || e.start > g.start + 8) continue;
+    if (!any) pos = e.start;
+    if (e.start < pos) continue;
+    around += text.substr(pos, e.start - pos);
+    around += e.after;
+    pos = e.end;
+    any = true;
+  }
+  return any && Collapse(around).find(lost) != std::string::npos;
+}
+
 }  // namespace
 
 GapScore ScoreGaps(std::string_view text, const std::vector<Edit>& gold, const std::vector<Edit>& predicted,
@@ -64,6 +94,11 @@ GapScore ScoreGaps(std::string_view text, const std::vector<Edit>& gold, const s
   std::vector<uint32_t> index = BoundaryIndex(text);
   std::vector<Gap> g = Gaps(gold, index), p = Gaps(predicted, index);
   GapScore s;
+  for (const Edit& e : gold) {
+    if (!(e.kinds & kGap) || !Restored(text, e, predicted)) continue;
+    s.by_reason[GapReason(e)].restored++;
+    s.located.restored++;
+  }
   for (const Gap& x : g) {
     GapCounts& c = s.by_reason[x.reason];
     c.gold++;

@@ -16,7 +16,10 @@ namespace emend::eval {
 struct GapCounts {
   uint64_t gold = 0, found = 0;      // gold gaps, and those a prediction matches
   uint64_t predicted = 0, right = 0; // predicted gaps, and those matching a gold gap
-  void Add(const GapCounts& o) { gold += o.gold; found += o.found; predicted += o.predicted; right += o.right; }
+  uint64_t restored = 0;             // gold gaps whose lost text a restore edit there supplies
+  void Add(const GapCounts& o) {
+    gold += o.gold; found += o.found; predicted += o.predicted; right += o.right; restored += o.restored;
+  }
   double Recall() const { return gold ? double(found) / gold : 0; }
   double Precision() const { return predicted ? double(right) / predicted : 0; }
 };
@@ -36,7 +39,9 @@ std::string GapReason(const Edit& e);
 std::vector<uint32_t> BoundaryIndex(std::string_view text);
 
 // Scores the gap edits of `predicted` against those of `gold`, both logs of
-// the same damaged `text`.
+// the same damaged `text`. A gold gap is restored when a predicted edit of
+// kind restore spans its offset and its text contains the lost text (white
+// space runs compared as one space).
 GapScore ScoreGaps(std::string_view text, const std::vector<Edit>& gold, const std::vector<Edit>& predicted,
                    int tolerance = 1);
 

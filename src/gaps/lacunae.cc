@@ -201,6 +201,8 @@ class Scan {
       if (in_[k] >= '0' && in_[k] <= '9') return;
     LmScores(j, Right(j), &f);
     Cues(j, L, R, &f);
+    // A quotation mark the model does not read (` ' ‘ ’) right here: the quotation is present.
+    if (QuoteMarkNear(at)) f.delta[kQuotation] = -9, f.lower = f.open_end = f.colon = false;
     Report(L ? L->end : R->begin, f, false, out);
   }
 
@@ -235,6 +237,16 @@ class Scan {
       bool dialogue = R->text == "\"" || (b > 0 && (in_[b - 1] == '"' || (b >= 3 && in_.substr(b - 3, 3) == "\xE2\x80\x9D")));
       f->blank = newlines >= 4 && b > 0 && dialogue;
     }
+  }
+
+  bool QuoteMarkNear(size_t at) const {
+    size_t b = at, e = at;
+    while (b > 0 && (in_[b - 1] == ' ' || in_[b - 1] == '-' || in_[b - 1] == ',' || in_[b - 1] == '.')) --b;
+    while (e < in_.size() && (in_[e] == ' ' || in_[e] == '-')) ++e;
+    auto quote_at = [&](size_t i) {
+      return in_[i] == '\'' || in_[i] == '`' || in_.substr(i, 3) == "\xE2\x80\x98" || in_.substr(i, 3) == "\xE2\x80\x99";
+    };
+    return (b > 0 && quote_at(b - 1)) || (b >= 3 && quote_at(b - 3)) || (e < in_.size() && quote_at(e));
   }
 
   bool Known(std::string_view w) const {

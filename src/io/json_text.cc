@@ -111,6 +111,7 @@ json EditToJson(const Edit& e, CodePointCounter* cp) {
   j["kind"] = EditKindsToString(e.kinds);
   j["confidence"] = std::round(e.confidence * 1000) / 1000;
   j["reason"] = {{"rule", e.rule}, {"text", e.note}};
+  if (!e.witness.empty()) j["witness"] = {{"id", e.witness}, {"start", e.witness_start}, {"end", e.witness_end}};
   return j;
 }
 
@@ -144,6 +145,13 @@ StatusOr<Edit> EditFromJson(const json& j) {
   if (reason != j.end() && reason->is_object()) {
     e.rule = StringOr(*reason, "rule", "");
     e.note = StringOr(*reason, "text", "");
+  }
+  auto wit = j.find("witness");
+  if (wit != j.end()) {
+    if (!wit->is_object()) return Status::Corrupt("edit 'witness' is not an object");
+    e.witness = StringOr(*wit, "id", "");
+    e.witness_start = UintOr(*wit, "start", 0);
+    e.witness_end = UintOr(*wit, "end", 0);
   }
   return e;
 }

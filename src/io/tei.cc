@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "io/tei_body.h"
 #include "text/utf8.h"
 
 namespace emend {
@@ -54,36 +55,6 @@ std::string XmlEscape(std::string_view s) {
 }
 
 namespace {
-
-// Body text: blank-line runs close one <p> and open the next.
-class BodyWriter {
- public:
-  explicit BodyWriter(std::string* out) : out_(out) { *out_ += "<p>"; }
-  void Text(std::string_view s) {
-    size_t i = 0;
-    while (i < s.size()) {
-      size_t nl = s.find('\n', i);
-      if (nl == std::string_view::npos) { Plain(s.substr(i)); return; }
-      size_t j = nl + 1;
-      while (j < s.size() && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r')) ++j;
-      if (j < s.size() && s[j] == '\n') {  // a blank line: new paragraph
-        Plain(s.substr(i, nl - i));
-        while (j < s.size() && (s[j] == '\n' || s[j] == ' ' || s[j] == '\t' || s[j] == '\r')) ++j;
-        *out_ += "</p>\n<p>";
-        i = j;
-      } else {
-        Plain(s.substr(i, j - i));
-        i = j;
-      }
-    }
-  }
-  void Markup(std::string_view xml) { *out_ += xml; }
-  void Close() { *out_ += "</p>"; }
-
- private:
-  void Plain(std::string_view s) { *out_ += XmlEscape(s); }
-  std::string* out_;
-};
 
 std::string EditXml(const Edit& e) {
   std::string cert = " resp=\"#emend\" cert=\"" + Cert(e.confidence) + "\"";
@@ -141,7 +112,7 @@ std::string ToTei(std::string_view input, const FixResult& r, const TeiOptions& 
   std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<TEI xmlns=\"http://www.tei-c.org/ns/1.0\">\n";
   out += Header(o);
   out += "<text>\n<body>\n";
-  BodyWriter body(&out);
+  io::BodyWriter body(&out);
   uint64_t pos = 0;
   for (const Item& it : Items(r)) {
     if (it.start < pos) continue;  // cannot happen for a valid edit list
