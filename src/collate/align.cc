@@ -52,6 +52,9 @@ std::vector<Token> Tokenize(std::string_view s) {
       t.word = true;
       t.digits = digits;
       t.key = util::Hash64(norm);
+      t.first = static_cast<uint8_t>(norm.front());
+      t.last = static_cast<uint8_t>(norm.back());
+      t.len = static_cast<uint16_t>(std::min<size_t>(norm.size(), 65535));
       out.push_back(t);
       i = j;
       continue;
@@ -70,51 +73,79 @@ std::vector<Token> Tokenize(std::string_view s) {
   return out;
 }
 
-uint32_t SubCost(const Token& a, const Token& b) { return a.word == b.word ? 1 : 2; }
+uint32_t SubCost(const Token& a, const Token& b) {
+  if (a.word != b.word) return kUnrelated;
+  if (!a.word) return 2;
+  bool near = (a.len > b.len ? a.len - b.len : b.len - a.len) <= 2 && (a.first == b.first || a.last == b.last);
+  return near ? 2 : kUnrelated;
+}
 
 namespace {
 
 using Toks = std::vector<Token>;
 
-// Exact DP over [b0, b1) x [w0, w1), appending steps.
+// Exact DP with affine gap costs (Gotoh) over [b0, b1) x [w0, w1), appending
+// steps. States: 0 = last step diagonal, 1 = deletion, 2 = insertion. A gap
+// costs kGapOpen + kGapExtend per token, so one run of lost material beats
+// the same tokens lost in pieces around a chance match.
 void Dp(const Toks& B, const Toks& W, uint32_t b0, uint32_t b1, uint32_t w0, uint32_t w1, Alignment* out) {
   const size_t n = b1 - b0, m = w1 - w0;
-  std::vector<uint32_t> cost((n + 1) * (m + 1));
-  std::vector<uint8_t> from((n + 1) * (m + 1));  // 0 diag, 1 del (up), 2 ins (left)
+  constexpr uint32_t kInf = 1u << 30;
+  std::vector<uint32_t> cost[3];
+  for (auto& c : cost) c.assign((n + 1) * (m + 1), kInf);
+  std::vector<uint8_t> from((n + 1) * (m + 1) * 3);  // predecessor state of each state
   auto at = [m](size_t i, size_t j) { return i * (m + 1) + j; };
-  for (size_t i = 0; i <= n; ++i) { cost[at(i, 0)] = i; from[at(i, 0)] = 1; }
-  for (size_t j = 0; j <= m; ++j) { cost[at(0, j)] = j; from[at(0, j)] = 2; }
-  for (size_t i = 1; i <= n; ++i) {
-    const Token& tb = B[b0 + i - 1];
-    for (size_t j = 1; j <= m; ++j) {
-      const Token& tw = W[w0 + j - 1];
-      uint32_t d = cost[at(i - 1, j - 1)] + (tb.key == tw.key ? 0 : SubCost(tb, tw));
-      uint32_t u = cost[at(i - 1, j)] + 1, l = cost[at(i, j - 1)] + 1;
-      uint32_t best = d;
-      uint8_t f = 0;
-      if (u < best) { best = u; f = 1; }
-      if (l < best) { best = l; f = 2; }
-      cost[at(i, j)] = best;
-      from[at(i, j)] = f;
+  auto best_of = [&](size_t cell, uint32_t add0, uint32_t add1, uint32_t add2, uint8_t* which) {
+    uint32_t v[3] = {cost[0][cell] + add0, cost[1][cell] + add1, cost[2][cell] + add2};
+    uint8_t k = 0;
+    if (v[1] < v[k]) k = 1;
+    if (v[2] < v[k]) k = 2;
+    *which = k;
+    return v[k];
+  };
+  cost[0][0] = 0;
+  for (size_t i = 0; i <= n; ++i) {
+    for (size_t j = 0; j <= m; ++j) {
+      if (i == 0 && j == 0) continue;
+      const size_t c = at(i, j);
+      uint8_t k;
+      if (i && j) {
+        const Token& tb = B[b0 + i - 1];
+        const Token& tw = W[w0 + j - 1];
+        uint32_t sub = tb.key == tw.key ? 0 : SubCost(tb, tw);
+        cost[0][c] = best_of(at(i - 1, j - 1), sub, sub, sub, &k);
+        from[c * 3 + 0] = k;
+      }
+      if (i) {
+        cost[1][c] = best_of(at(i - 1, j), kGapOpen + kGapExtend, kGapExtend, kGapOpen + kGapExtend, &k);
+        from[c * 3 + 1] = k;
+      }
+      if (j) {
+        cost[2][c] = best_of(at(i, j - 1), kGapOpen + kGapExtend, kGapOpen + kGapExtend, kGapExtend, &k);
+        from[c * 3 + 2] = k;
+      }
     }
   }
+  uint8_t state;
+  uint32_t total = best_of(at(n, m), 0, 0, 0, &state);
   std::vector<Step> rev;
   size_t i = n, j = m;
   while (i > 0 || j > 0) {
-    uint8_t f = (i == 0) ? 2 : (j == 0) ? 1 : from[at(i, j)];
-    if (f == 0) {
+    uint8_t prev = from[at(i, j) * 3 + state];
+    if (state == 0) {
       bool same = B[b0 + i - 1].key == W[w0 + j - 1].key;
       rev.push_back({same ? Op::kMatch : Op::kSub, uint32_t(b0 + i - 1), uint32_t(w0 + j - 1)});
       --i, --j;
-    } else if (f == 1) {
+    } else if (state == 1) {
       rev.push_back({Op::kDel, uint32_t(b0 + i - 1), 0});
       --i;
     } else {
       rev.push_back({Op::kIns, 0, uint32_t(w0 + j - 1)});
       --j;
     }
+    state = prev;
   }
-  out->cost += cost[at(n, m)];
+  out->cost += total;
   out->steps.insert(out->steps.end(), rev.rbegin(), rev.rend());
 }
 
@@ -165,7 +196,7 @@ std::vector<Anchor> Chain(const std::vector<Anchor>& a, std::vector<Anchor>* res
   }
   std::vector<uint8_t> in(a.size(), 0);
   std::vector<Anchor> chain;
-  for (int64_t k = tails.empty() ? -1 : tails.back(); k >= 0; k = prev[k]) { chain.push_back(a[k]); in[k] = 1; }
+  for (int64_t k = tails.empty() ? int64_t{-1} : int64_t{tails.back()}; k >= 0; k = prev[k]) { chain.push_back(a[k]); in[k] = 1; }
   std::reverse(chain.begin(), chain.end());
   if (rest)
     for (size_t i = 0; i < a.size(); ++i) if (!in[i]) rest->push_back(a[i]);
@@ -202,7 +233,7 @@ void Region(const Toks& B, const Toks& W, uint32_t b0, uint32_t b1, uint32_t w0,
     if (cells <= o.max_dp_cells * 16) return Dp(B, W, b0, b1, w0, w1, out);
     for (uint32_t i = b0; i < b1; ++i) out->steps.push_back({Op::kDel, i, 0});
     for (uint32_t j = w0; j < w1; ++j) out->steps.push_back({Op::kIns, 0, j});
-    out->cost += (b1 - b0) + (w1 - w0);
+    out->cost += GapCost(b1 - b0) + GapCost(w1 - w0);
     return;
   }
   out->anchors += chain.size();

@@ -22,6 +22,8 @@ struct Token {
   uint64_t key = 0;             // hash of the normalised form
   bool word = false;            // letters or digits (else a mark)
   bool digits = false;          // only digits (and , . : between them)
+  uint8_t first = 0, last = 0;  // first and last byte of the normalised form
+  uint16_t len = 0;             // its length in bytes (capped)
 };
 
 std::vector<Token> Tokenize(std::string_view s);
@@ -32,8 +34,13 @@ struct Step {
   uint32_t b = 0, w = 0;  // token indexes (b valid unless kIns, w valid unless kDel)
 };
 
-// Costs: match 0; insertion or deletion 1; substitution 1 between two words
-// or two marks, 2 (never better than delete + insert) otherwise.
+// Costs: match 0; a run of k inserted or deleted tokens kGapOpen + k x
+// kGapExtend; substitution 2 between two marks or two similar words (lengths
+// within 2, same first or last letter: an OCR or spelling variant), otherwise
+// kUnrelated, more than deleting one and inserting the other, so unrelated
+// tokens are never paired.
+constexpr uint32_t kGapOpen = 1, kGapExtend = 2, kUnrelated = 7;
+inline uint64_t GapCost(uint64_t k) { return k ? kGapOpen + k * kGapExtend : 0; }
 uint32_t SubCost(const Token& a, const Token& b);
 
 struct Alignment {

@@ -40,7 +40,7 @@ const std::initializer_list<std::string_view> kOpenQuotes = {"\"", "\xE2\x80\x9C
 const std::initializer_list<std::string_view> kCloseQuotes = {"\"", "\xE2\x80\x9D"};
 
 // What sort of material the tokens [from, to) of `text` are.
-std::string LacunaKind(std::string_view text, const std::vector<Token>& t, uint32_t from, uint32_t to) {
+std::string OneKind(std::string_view text, const std::vector<Token>& t, uint32_t from, uint32_t to) {
   if (from >= to) return "substantive";
   int words = 0, digits = 0, marks = 0;
   for (uint32_t k = from; k < to; ++k) {
@@ -57,7 +57,36 @@ std::string LacunaKind(std::string_view text, const std::vector<Token>& t, uint3
   return "substantive";
 }
 
+bool Restorable(const std::string& kind);
+
+// Like OneKind, but a run of several lost pieces in a row ("cross-bow"
+// (ii. 53)) is the kinds of its pieces joined by +, when it splits into
+// restorable pieces at closing marks.
+std::string LacunaKind(std::string_view text, const std::vector<Token>& t, uint32_t from, uint32_t to) {
+  std::string whole = OneKind(text, t, from, to);
+  if (whole != "substantive" || to - from < 2 || to - from > 400) return whole;
+  std::vector<uint32_t> cuts;  // candidate piece ends
+  for (uint32_t k = from + 1; k < to; ++k)
+    if (t[k - 1].digits || IsMark(text, t[k - 1], {")", ".", "!", "?"}) || IsMark(text, t[k - 1], kCloseQuotes))
+      cuts.push_back(k);
+  cuts.push_back(to);
+  std::vector<std::string> how(to - from + 1);  // how[k - from]: kinds of a split of [from, k)
+  how[0] = "+";
+  for (uint32_t e : cuts) {
+    if (!how[e - from].empty()) continue;
+    for (uint32_t b = from; b < e && how[e - from].empty(); ++b) {
+      if (how[b - from].empty()) continue;
+      std::string k = OneKind(text, t, b, e);
+      if (Restorable(k)) how[e - from] = how[b - from] + k + "+";
+    }
+  }
+  std::string split = how[to - from];
+  if (split.size() < 3) return whole;
+  return split.substr(1, split.size() - 2);
+}
+
 bool Restorable(const std::string& kind) {
+  if (kind.find('+') != std::string::npos) return true;  // built from restorable pieces only
   return kind == "numeral" || kind == "quotation" || kind == "parenthetical" || kind == "sentence";
 }
 
@@ -74,7 +103,7 @@ struct WitnessWork {
   std::vector<Token> tokens;
   collate::Alignment align;
   std::vector<Region> regions;
-  double noise = 0;  // share of aligned tokens that differ (substitutions)
+  double noise = 0;  // share of aligned tokens that differ (substituted, or matched with other bytes)
 };
 
 // A token without digits, or digits with at most an ordinal or plural suffix.
@@ -154,7 +183,15 @@ void Regions(std::string_view base, const std::vector<Token>& B, std::string_vie
   int64_t pb = -1, pw = -1;
   uint64_t subs = 0, aligned = 0;
   for (size_t i = 0; i < steps.size();) {
-    if (steps[i].op == Op::kMatch) { pb = steps[i].b; pw = steps[i].w; ++i; ++aligned; continue; }
+    if (steps[i].op == Op::kMatch) {
+      pb = steps[i].b;
+      pw = steps[i].w;
+      const Token &x = B[pb], &y = W[pw];
+      subs += base.substr(x.begin, x.end - x.begin) != wit.substr(y.begin, y.end - y.begin);
+      ++i;
+      ++aligned;
+      continue;
+    }
     Region r{};
     r.bb = uint32_t(pb + 1);
     r.wb = uint32_t(pw + 1);
@@ -193,17 +230,43 @@ std::string Collapse(std::string_view s) {
   return out;
 }
 
-// Chooses among the witnesses' readings for one place: most witnesses first,
-// then the least noisy witness.
+// Chooses among the witnesses' readings for one place. Copies lose material
+// and OCR adds noise, so the best reading has the most tokens that another
+// witness's reading also has, and the fewest that none has; then most
+// witnesses; then the least noisy witness.
 const Candidate& Choose(const std::vector<Candidate>& c, const std::vector<WitnessWork>& work) {
+  if (c.size() == 1) return c[0];
+  std::vector<std::vector<std::string>> keys;  // exact bytes: case and spacing count here
+  for (const Candidate& x : c) {
+    keys.emplace_back();
+    for (const Token& t : collate::Tokenize(x.reading)) keys.back().push_back(x.reading.substr(t.begin, t.end - t.begin));
+  }
   std::map<std::string, int> votes;
   for (const Candidate& x : c) votes[x.reading]++;
-  const Candidate* best = &c[0];
-  for (const Candidate& x : c) {
-    int vx = votes[x.reading], vb = votes[best->reading];
-    if (vx > vb || (vx == vb && work[x.witness].noise < work[best->witness].noise)) best = &x;
+  auto score = [&](size_t i) {
+    double good = 0, bad = 0;
+    for (const std::string& k : keys[i]) {
+      bool seen = false;
+      for (size_t j = 0; j < c.size() && !seen; ++j)
+        if (j != i && c[j].reading != c[i].reading)
+          seen = std::find(keys[j].begin(), keys[j].end(), k) != keys[j].end();
+      (seen || votes[c[i].reading] > 1 ? good : bad) += 1;
+    }
+    // A clean witness's own tokens are likely material the others lost; a
+    // noisy witness's are likely noise.
+    return good - bad * (work[c[i].witness].noise > 0.01 ? 3.0 : 0.5);
+  };
+  size_t best = 0;
+  double best_score = score(0);
+  for (size_t i = 1; i < c.size(); ++i) {
+    double si = score(i);
+    int vi = votes[c[i].reading], vb = votes[c[best].reading];
+    if (si > best_score || (si == best_score && (vi > vb || (vi == vb && work[c[i].witness].noise < work[c[best].witness].noise)))) {
+      best = i;
+      best_score = si;
+    }
   }
-  return *best;
+  return c[best];
 }
 
 }  // namespace
@@ -234,8 +297,12 @@ StatusOr<CollateResult> Collate(std::string_view base, const std::vector<Witness
       collate::ShiftInsertions(w.tokens, &w.align, [&](uint32_t a, uint32_t b, bool joins) {
         return (Restorable(LacunaKind(wt, w.tokens, a, b)) ? 2 : 0) + (joins ? 1 : 0);
       });
-      uint64_t matched = 0;
-      for (const auto& s : w.align.steps) matched += s.op == Op::kMatch;
+      // Matches in runs of 4 or more: chance agreement on "the" and "," does not count.
+      uint64_t matched = 0, run = 0;
+      for (const auto& s : w.align.steps) {
+        if (s.op == Op::kMatch) { if (++run == 4) matched += 4; else if (run > 4) ++matched; }
+        else run = 0;
+      }
       rep.coverage = double(matched) / B.size();
       rep.anchors = w.align.anchors;
       rep.aligned = matched >= o.min_aligned * std::min(B.size(), w.tokens.size());
