@@ -23,6 +23,7 @@ check "usage error exits 2" expect_exit 2 $EMEND fix --no-such-flag
 check "several inputs without --out exits 2" expect_exit 2 $EMEND fix a b
 check "missing input exits 1" expect_exit 1 $EMEND fix /nonexistent/file
 check "empty input" bash -c "printf '' | $EMEND fix | cmp - /dev/null"
+check "-o /dev/null stays a device" bash -c "printf 'x\n' | $EMEND fix -o /dev/null && printf 'x\n' > $T/x.txt && $EMEND collate $T/x.txt $T/x.txt -o /dev/null; [ -c /dev/null ]"
 check "stdin filter" bash -c "printf 'June third,he led.' | $EMEND fix | grep -qx 'June third, he led.'"
 
 if [ -f "$SEED" ]; then
@@ -87,6 +88,37 @@ head -c 200 "$T/m.emlm" > "$T/cut.emlm"
 check "truncated model: clear error, exit 1" bash -c "printf 'x' | $EMEND fix --model $T/cut.emlm - 2>$T/err; [ \$? -eq 1 ] && grep -q 'cut.emlm' $T/err"
 check "train on nothing usable fails and writes nothing" bash -c "mkdir -p $T/empty && printf '' > $T/empty/e.txt && ! $EMEND train -q --corpus $T/empty --out $T/none.emlm 2>$T/err && grep -q 'no usable text' $T/err && [ ! -e $T/none.emlm ]"
 check "model index on an indexed model is a no-op copy" bash -c "$EMEND model index $T/m.emlm -o $T/m2.emlm && cmp $T/m.emlm $T/m2.emlm"
+
+# Damage simulator, lacunae, TEI (issue 5).
+SCHEMA="$SHARED/schemas/tei_all.rng"
+printf 'He was born in 1879 on the coast. "Come here," she said, and he came (slowly, as always).\nIn the summer of 1917 the majority, 2,000 strong, left. It'"'"'s late: "Go now." They went.\n\nThe 2nd of May was cold; we paid $5 for 3 loaves (a fortune) and walked on.\n' > "$T/clean.txt"
+check "damage: gold log gives the clean text back" bash -c "$EMEND damage $T/clean.txt --ops seedlike,ocr=0,seed=4 -o $T/dam.txt --gold $T/gold.json && $EMEND apply --edits $T/gold.json $T/dam.txt | cmp - $T/clean.txt"
+check "damage: digits=1 strips every digit" bash -c "$EMEND damage $T/clean.txt --ops digits=1 | grep -q '[0-9]' && exit 1 || true"
+check "damage: bad spec exits 1" expect_exit 1 $EMEND damage $T/clean.txt --ops digits=7
+check "eval scores gaps per reason" bash -c "$EMEND damage $T/clean.txt --ops lacunae -o $T/dam2.txt --gold $T/gold2.json && $EMEND eval $T/dam2.txt --gold $T/gold2.json | grep -q '^  numeral'"
+check "fix --mark-gaps marks, plain fix inserts nothing" bash -c "$EMEND damage $T/clean.txt --ops digits=1 -o $T/dam3.txt && $EMEND fix --no-correct --mark-gaps='[GAP]' $T/dam3.txt | grep -q 'The \[GAP\] nd of May' && $EMEND fix --no-correct $T/dam3.txt | cmp - <($EMEND fix --no-correct --no-gaps $T/dam3.txt)"
+if command -v jing >/dev/null && [ -f "$SCHEMA" ]; then
+  if [ -f "$SEED" ]; then
+    check "fix --tei on the seed is valid TEI" bash -c "$EMEND fix --tei '$SEED' > $T/seed.xml && jing '$SCHEMA' $T/seed.xml && grep -q '<choice><sic>alf</sic><corr resp=\"#emend\"' $T/seed.xml && grep -q '<gap reason=' $T/seed.xml"
+    check "fix --suggest --tei lists several corr" bash -c "$EMEND fix --suggest --tei '$SEED' > $T/sug.xml && jing '$SCHEMA' $T/sug.xml && grep -q '<sic>hoarding</sic><corr[^>]*>boarding</corr><corr' $T/sug.xml"
+  fi
+  check "fix --tei on binary input is well-formed and valid" bash -c "head -c 3000 /bin/ls > $T/bin.dat; printf '\x01\x02 text \xff\xfe\n\n' >> $T/bin.dat; $EMEND fix --tei $T/bin.dat > $T/bin.xml 2>/dev/null; jing '$SCHEMA' $T/bin.xml && grep -q '<g type=\"byte\" n=\"0xFF\">' $T/bin.xml"
+fi
+
+# Collation (issue 6).
+check "collate: no digits + no quotations gives the original" bash -c "$EMEND damage $T/clean.txt --ops digits=1 -o $T/b.txt && $EMEND damage $T/clean.txt --ops quotations=1,seed=2 -o $T/w.txt && $EMEND collate $T/b.txt $T/w.txt | cmp - $T/clean.txt"
+check "collate --json cites the witness and applies" bash -c "$EMEND collate --json $T/b.txt $T/w.txt > $T/col.json && grep -q '\"witness\":{\"end\"' $T/col.json && $EMEND apply --edits $T/col.json $T/b.txt | cmp - $T/clean.txt && $EMEND apply --invert --edits $T/col.json $T/clean.txt | cmp - $T/b.txt"
+if command -v jing >/dev/null && [ -f "$SCHEMA" ]; then
+  check "collate --tei is a valid apparatus" bash -c "$EMEND collate --tei $T/b.txt $T/w.txt > $T/app.xml && jing '$SCHEMA' $T/app.xml && grep -q '<listWit>' $T/app.xml && grep -q '<app><lem wit=\"#w\">' $T/app.xml"
+fi
+check "collate --jsonl restores each line" bash -c "python3 -c \"
+import json; c=open('$T/clean.txt').read(); b=open('$T/b.txt').read(); w=open('$T/w.txt').read()
+print(json.dumps({'id': 'd1', 'text': b, 'witnesses': [{'id': 'w', 'text': w}], 'other': 7}))
+print('not json')\" > $T/in.jsonl; $EMEND collate --jsonl $T/in.jsonl > $T/out.jsonl; [ \$? -eq 1 ] && python3 -c \"
+import json; l=open('$T/out.jsonl').read().split('\n'); j=json.loads(l[0]); assert j['text']==open('$T/clean.txt').read() and j['other']==7 and j['emend']['edits']; assert l[1]=='not json'\""
+check "collate: a different text is reported, not aligned" bash -c "printf 'Completely different words about other matters entirely, with nothing in common at all here.\n' > $T/other.txt; $EMEND collate $T/b.txt $T/other.txt > $T/o.txt 2>$T/err; [ \$? -eq 1 ] && grep -q 'no alignment' $T/err && cmp $T/o.txt $T/b.txt"
+check "collate: empty witness and no witness" bash -c "printf '' > $T/empty.txt; $EMEND collate $T/b.txt $T/empty.txt >/dev/null 2>$T/err; [ \$? -eq 1 ] && grep -q 'no alignment' $T/err && ! $EMEND collate $T/b.txt 2>/dev/null"
+check "collate: invalid UTF-8 passes through" bash -c "printf 'Born in on the \xff coast, he said and left the house by the river.\n' > $T/ib.txt; printf 'Born in 1879 on the coast, he said and left the house by the river.\n' > $T/iw.txt; $EMEND collate $T/ib.txt $T/iw.txt > $T/io.txt && od -c $T/io.txt | grep -q '377' && grep -aq 'in 1879 on' $T/io.txt"
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -9,7 +9,7 @@ import tune_gaps as T
 d, n = sys.argv[1], int(sys.argv[2])
 start = [float(x) for x in sys.argv[3].split(",")]
 iters = int(sys.argv[4]) if len(sys.argv) > 4 else 300
-P0, P1, C = float(__import__("os").environ.get("P0", "0.925")), float(__import__("os").environ.get("P1", "0.85")), 0.7
+P0, P1, C = float(__import__("os").environ.get("P0", "0.925")), float(__import__("os").environ.get("P1", "0.85")), float(__import__("os").environ.get("C", "0.7"))
 data = T.load(d, n)
 def keep(row):
     return max(row[1]) > -4 or any(row[2]) or any(row[3])

@@ -24,11 +24,24 @@ StatusOr<std::string> ReadFile(const std::string& path) {
   return data;
 }
 
+bool IsSpecialFile(const std::string& path) {
+  std::error_code ec;
+  auto st = std::filesystem::status(path, ec);
+  return !ec && std::filesystem::exists(st) && !std::filesystem::is_regular_file(st);
+}
+
 Status WriteFile(const std::string& path, std::string_view data) {
   if (path == "-") {
     if (std::fwrite(data.data(), 1, data.size(), stdout) != data.size() || std::fflush(stdout))
       return Status::IOError("write to standard output failed");
     return Status::Ok();
+  }
+  if (IsSpecialFile(path)) {  // /dev/null, a FIFO: write in place, never rename over it
+    std::FILE* f = std::fopen(path.c_str(), "wb");
+    if (!f) return Status::IOError(path + ": " + std::strerror(errno));
+    bool ok = std::fwrite(data.data(), 1, data.size(), f) == data.size();
+    ok = (std::fclose(f) == 0) && ok;
+    return ok ? Status::Ok() : Status::IOError(path + ": write failed");
   }
   std::string tmp = path + ".tmp" + std::to_string(::getpid());
   std::FILE* f = std::fopen(tmp.c_str(), "wb");

@@ -16,6 +16,9 @@ constexpr int kExitUsage = 2;
 
 StatusOr<std::string> ReadFile(const std::string& path);  // "-" is stdin
 Status WriteFile(const std::string& path, std::string_view data);  // temp + rename; "-" is stdout
+// An existing path that is not a regular file (/dev/null, a FIFO): written in
+// place, since renaming a temporary file over it would replace the device.
+bool IsSpecialFile(const std::string& path);
 bool StderrIsTerminal();
 int Fail(const Status& s);  // prints "emend: <message>" to stderr, returns kExitSomeFailed
 

@@ -289,7 +289,8 @@ Status FixOne(const Engine& engine, const FixOptions& opt, const FixArgs& a, con
   std::FILE* in = in_path == "-" ? stdin : std::fopen(in_path.c_str(), "rb");
   if (!in) return Status::NotFound(in_path + ": " + std::strerror(errno));
   // Files are written to a temporary name and renamed when complete.
-  std::string tmp = out_path == "-" ? "" : out_path + ".tmp";
+  const bool direct = out_path == "-" || IsSpecialFile(out_path);
+  std::string tmp = direct ? out_path : out_path + ".tmp";
   std::FILE* out = out_path == "-" ? stdout : std::fopen(tmp.c_str(), "wb");
   Status s;
   if (!out) s = Status::IOError(out_path + ": cannot write");
@@ -299,8 +300,8 @@ Status FixOne(const Engine& engine, const FixOptions& opt, const FixArgs& a, con
   if (out && out != stdout) {
     if (std::fclose(out) != 0 && s.ok()) s = Status::IOError(out_path + ": write failed");
     std::error_code ec;
-    if (s.ok()) fs::rename(tmp, out_path, ec);
-    else fs::remove(tmp, ec);
+    if (!direct && s.ok()) fs::rename(tmp, out_path, ec);
+    else if (!direct) fs::remove(tmp, ec);
   }
   if (in != stdin) std::fclose(in);
   if (!s.ok()) return Status(s.code(), in_path + ": " + s.message());

@@ -20,18 +20,18 @@ const char* const kReasonName[kNumReasons] = {"numeral", "quotation", "parenthet
 // from training books and checked on clean training text (docs/damage.md);
 // never on the held-out books.
 struct Weights {
-  double bias[kNumReasons] = {-3.2, -4.6, -5.5};  // prior odds of a gap at a boundary
-  double lm[kNumReasons] = {1.0, 0.7, 0.6};       // per log10 of likelihood ratio
-  double space_before_stop = 2.5;  // "was ." (a cut left its space)
-  double glued_after_comma = 1.2;  // "third,he"
-  double fused = 1.5;              // a non-word that is two words around the cut
-  double lower_start = 3.6;        // a sentence that starts in lower case: a quotation went
-  double open_end = 3.0;           // a sentence that ends on , or :
-  double colon_capital = 1.2;      // ": She says"
+  double bias[kNumReasons] = {-0.51, -3.20, -5.50};  // prior odds of a gap at a boundary
+  double lm[kNumReasons] = {1.87, 1.88, 0.76};    // per log10 of likelihood ratio
+  double space_before_stop = 3.30;  // "was ." (a cut left its space)
+  double glued_after_comma = 8.49;  // "third,he"
+  double fused = 3.48;             // a non-word that is two words around the cut
+  double lower_start = 3.38;        // a sentence that starts in lower case: a quotation went
+  double open_end = 1.50;           // a sentence that ends on , or :
+  double colon_capital = 2.42;      // ": She says"
   double certain = 8.0;            // empty "" or (), a stray ordinal suffix, "$ "
-  double end = 0.0;                // a numeral at a sentence end (added to its bias)
-  double indent = 2.0;             // " replied Campbell." at a paragraph start
-  double blank = 1.0;              // a sentence after 2+ blank lines
+  double end = 0.21;                // a numeral at a sentence end (added to its bias)
+  double indent = 5.49;             // " replied Campbell." at a paragraph start
+  double blank = 2.36;             // a sentence after 2+ blank lines
 };
 
 const Weights& W() {
@@ -104,6 +104,18 @@ std::vector<Finding> Suppress(std::vector<Finding> found) {
     if (!weaker) out.push_back(found[i]);
   }
   return out;
+}
+
+// ii, XIV, xxxvi: numbers that are present, in a form the model reads as words.
+bool IsRoman(std::string_view surface) {
+  if (surface.size() < 2 || surface.size() > 10) return false;
+  bool upper = surface[0] >= 'A' && surface[0] <= 'Z';
+  for (char c : surface) {
+    char l = static_cast<char>(c | 0x20);
+    if (l != 'i' && l != 'v' && l != 'x' && l != 'l' && l != 'c' && l != 'd' && l != 'm') return false;
+    if ((c >= 'A' && c <= 'Z') != upper) return false;
+  }
+  return true;
 }
 
 bool IsClosingMark(std::string_view t) { return t == "," || t == ";" || t == ":" || t == ")"; }
@@ -196,11 +208,16 @@ class Scan {
     for (size_t k = j >= 2 ? j - 2 : 0; k <= j + 1 && k < ids_.size(); ++k)
       if (ids_[k] == num_) return;
     if (R && IsSuffix(R->text) && !IsAsciiLower(in_[R->begin])) return;  // St. is a saint, not a 21st
+    for (const text::LmToken* t : {Tok(j - 2), L, R, Tok(j + 1)})
+      if (t && t->is_word && IsRoman(in_.substr(t->begin, t->end - t->begin))) return;
     size_t at = L ? L->end : R->begin;
     for (size_t k = at >= 12 ? at - 12 : 0; k < at + 12 && k < in_.size(); ++k)
       if (in_[k] >= '0' && in_[k] <= '9') return;
     LmScores(j, Right(j), &f);
     Cues(j, L, R, &f);
+    // A sentence cut by a blank line, not by . ! or ?: the model's end of
+    // sentence is unlikely there whatever was lost, so only the cues count.
+    if (!R && !EndsWithTerminator(L->end)) f.delta[kNumeral] = f.delta[kParenthetical] = -9;
     // A quotation mark the model does not read (` ' ‘ ’) right here: the quotation is present.
     if (QuoteMarkNear(at)) f.delta[kQuotation] = -9, f.lower = f.open_end = f.colon = false;
     Report(L ? L->end : R->begin, f, false, out);
@@ -249,6 +266,11 @@ class Scan {
     return (b > 0 && quote_at(b - 1)) || (b >= 3 && quote_at(b - 3)) || (e < in_.size() && quote_at(e));
   }
 
+  bool EndsWithTerminator(size_t pos) const {
+    while (pos < in_.size() && (in_[pos] == ' ' || in_[pos] == '"' || in_[pos] == ')')) ++pos;
+    return pos < in_.size() && (in_[pos] == '.' || in_[pos] == '!' || in_[pos] == '?');
+  }
+
   bool Known(std::string_view w) const {
     uint32_t id = m_.Find(w);
     return id != Model::kUnknown && m_.Count(id) >= 50 && (w.size() > 1 || w == "a" || w == "i");
@@ -258,14 +280,17 @@ class Scan {
   void Fused(size_t k, std::vector<Finding>* out) const {
     const text::LmToken& t = toks_[k];
     if (!t.is_word || t.text.size() < 4 || t.text.size() > 30 || ids_[k + 1] != Model::kUnknown) return;
-    for (char c : t.text) if (!IsAsciiLower(c)) return;
+    std::string_view surface = in_.substr(t.begin, t.end - t.begin);
+    for (size_t i = 0; i < surface.size(); ++i)  // lower case, or a capital then lower case
+      if (!IsAsciiLower(surface[i]) && !(i == 0 && surface[i] >= 'A' && surface[i] <= 'Z')) return;
+    if (IsRoman(surface)) return;
     if (wl_ && wl_->Contains(t.text)) return;
     Features best;
     size_t best_cut = 0;
     double best_score = -1e9;
     for (size_t cut = 1; cut < t.text.size(); ++cut) {
       std::string_view a = std::string_view(t.text).substr(0, cut), b = std::string_view(t.text).substr(cut);
-      if (!Known(a) || !Known(b)) continue;
+      if (!Known(a) || !Known(b) || IsSuffix(b) || b.size() < 2) continue;
       // The sentence with the word split: [.. a] | [b ..], boundary before b.
       std::vector<uint32_t> right{m_.Find(b)};
       right.insert(right.end(), ids_.begin() + k + 2, ids_.end());
