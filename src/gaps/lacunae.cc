@@ -210,6 +210,9 @@ class Scan {
     if (R && IsSuffix(R->text) && !IsAsciiLower(in_[R->begin])) return;  // St. is a saint, not a 21st
     for (const text::LmToken* t : {Tok(j - 2), L, R, Tok(j + 1)})
       if (t && t->is_word && IsRoman(in_.substr(t->begin, t->end - t->begin))) return;
+    if (L && L->is_word && L->end - L->begin == 1 && in_[L->begin] >= 'B' && in_[L->begin] <= 'Z' &&
+        in_[L->begin] != 'I')
+      return;  // an initial (P.), not p. for page
     size_t at = L ? L->end : R->begin;
     for (size_t k = at >= 12 ? at - 12 : 0; k < at + 12 && k < in_.size(); ++k)
       if (in_[k] >= '0' && in_[k] <= '9') return;
@@ -224,12 +227,15 @@ class Scan {
   }
 
   void Cues(size_t j, const text::LmToken* L, const text::LmToken* R, Features* f) const {
-    if (R && R->is_word && IsSuffix(R->text) && R->begin > 0 && (in_[R->begin - 1] == ' ' || in_[R->begin - 1] == '\n'))
+    if (R && R->is_word && IsSuffix(R->text) && R->begin > 0 && (in_[R->begin - 1] == ' ' || in_[R->begin - 1] == '\n') &&
+        !(R->end < in_.size() && (in_[R->end] == '\'' || in_.substr(R->end, 3) == "\xE2\x80\x99")))  // th' is "the"
       f->certain[kNumeral] = true;
     if (L && R) {
       std::string_view between = in_.substr(L->end, R->begin - L->end);
       if (between.find('$') != between.npos || between.find("\xC2\xA3") != between.npos) f->certain[kNumeral] = true;
-      f->glue = (L->text == "," || L->text == ";") && between.empty() && R->is_word;
+      const text::LmToken* before = Tok(j - 2);  // the word before the comma
+      f->glue = (L->text == "," || L->text == ";") && between.empty() && R->is_word && R->text.size() > 1 &&
+                before && before->text.size() > 1;
       f->colon = L->text == ":" && R->is_word && !IsAsciiLower(in_[R->begin]);
       f->stop = between == " " && IsClosingMark(R->text) && (L->is_word || IsClosingMark(L->text));  // "Defoe, , ."
     }

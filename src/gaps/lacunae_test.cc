@@ -1,0 +1,107 @@
+#include "gaps/lacunae.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "emend/emend.h"
+
+namespace emend {
+namespace {
+
+// The default model, as built in the build tree (skip when absent).
+const Engine* ModelEngine() {
+  static std::unique_ptr<Engine> e = []() -> std::unique_ptr<Engine> {
+    if (!std::filesystem::exists(EMEND_DEFAULT_MODEL)) return nullptr;
+    EngineOptions o;
+    o.model_path = EMEND_DEFAULT_MODEL;
+    auto r = Engine::Create(o);
+    return r.ok() ? std::move(r).value() : nullptr;
+  }();
+  return e.get();
+}
+
+std::vector<Edit> Gaps(std::string_view text, const std::string& marker = "") {
+  FixOptions o;
+  o.correct = false;
+  o.gap_marker = marker;
+  std::vector<Edit> out;
+  for (Edit& e : ModelEngine()->Fix(text, o).edits)
+    if (e.kinds & kGap) out.push_back(e);
+  return out;
+}
+
+#define NEED_MODEL() \
+  if (!ModelEngine()) GTEST_SKIP() << "default model not built"
+
+TEST(Lacunae, SurfaceTracesAreCertain) {
+  NEED_MODEL();
+  auto g = Gaps("See the note[] below. The nd of May was cold. We met on the th of June.");
+  ASSERT_GE(g.size(), 3u);
+  EXPECT_EQ(g[0].rule, "gap.numeral");
+  EXPECT_EQ(g[0].start, 13u);  // between [ and ]
+  for (const Edit& e : g) EXPECT_GE(e.confidence, 0.9);
+}
+
+TEST(Lacunae, LanguageModelFindsAMissingNumber) {
+  NEED_MODEL();
+  auto g = Gaps("He assumed the name Leon Trotsky in ) was born in a village.");
+  ASSERT_FALSE(g.empty());
+  EXPECT_EQ(g[0].rule, "gap.numeral");
+  EXPECT_EQ(g[0].start, 35u);  // after "in"
+}
+
+TEST(Lacunae, FusedWordIsSplitAtTheGap) {
+  NEED_MODEL();
+  std::string text = "The manifesto issued inon the occasion of the anniversary was read aloud.";
+  auto g = Gaps(text);
+  ASSERT_FALSE(g.empty());
+  EXPECT_EQ(g[0].kinds, kGap | kSplit);
+  EXPECT_EQ(g[0].start, text.find("inon") + 2);
+  EXPECT_EQ(g[0].after, " ");
+  FixOptions o;
+  o.correct = true;
+  o.gap_marker = "[...]";
+  EXPECT_NE(ModelEngine()->Fix(text, o).text.find("issued in [...] on the occasion"), std::string::npos);
+}
+
+TEST(Lacunae, CleanProseHasNoGaps) {
+  NEED_MODEL();
+  const char* clean[] = {
+      "It was a bright cold day in April, and the clocks were striking thirteen.",
+      "\"Come here,\" she said, and he came slowly, as he always did.",
+      "In 1879 the family moved to the coast, where they lived for 12 years.",
+      "Chapter XIV. The return of the native, and what became of him.",
+      "He said: \"We shall see.\" Then he left the room without another word.",
+  };
+  for (const char* t : clean) EXPECT_TRUE(Gaps(t).empty()) << t;
+}
+
+TEST(Lacunae, MarkerOnlyWhenAsked) {
+  NEED_MODEL();
+  std::string text = "See the note[] below.";
+  FixOptions o;
+  o.correct = false;
+  EXPECT_EQ(ModelEngine()->Fix(text, o).text, text);
+  o.gap_marker = "<GAP>";
+  EXPECT_EQ(ModelEngine()->Fix(text, o).text, "See the note[ <GAP>] below.");
+  o.detect_gaps = false;
+  o.gap_marker = "";
+  for (const Edit& e : ModelEngine()->Fix(text, o).edits) EXPECT_FALSE(e.kinds & kGap);
+}
+
+TEST(Lacunae, EditsStayValidOnHostileInput) {
+  NEED_MODEL();
+  std::string junk;
+  for (int i = 0; i < 4000; ++i) junk.push_back(static_cast<char>((i * 7919) % 251));
+  for (std::string t : {junk, std::string("\"\" () [] , , . ( \"") + junk, std::string(100000, ',')}) {
+    FixOptions o;
+    o.gap_marker = "[…]";
+    FixResult r = ModelEngine()->Fix(t, o);
+    ASSERT_TRUE(ValidateEdits(t, r.edits).ok());
+    EXPECT_EQ(*InvertEdits(r.text, r.edits), t);
+  }
+}
+
+}  // namespace
+}  // namespace emend
