@@ -176,6 +176,10 @@ std::vector<bool> ScoreEdits(std::string_view ocr, std::string_view gold, const 
   std::vector<bool> goods;
   constexpr size_t kWin = 24;
   for (const Edit& e : edits) {
+    if (e.start == e.end && e.after.empty()) {  // an unmarked gap: no change to score (gaps are scored apart)
+      goods.push_back(false);
+      continue;
+    }
     size_t w0 = e.start > kWin ? e.start - kWin : 0, w1 = std::min(ocr.size(), static_cast<size_t>(e.end) + kWin);
     while (w0 > 0 && (static_cast<unsigned char>(ocr[w0]) & 0xC0) == 0x80) --w0;
     while (w1 < ocr.size() && (static_cast<unsigned char>(ocr[w1]) & 0xC0) == 0x80) ++w1;

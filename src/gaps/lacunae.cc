@@ -20,18 +20,18 @@ const char* const kReasonName[kNumReasons] = {"numeral", "quotation", "parenthet
 // from training books and checked on clean training text (docs/damage.md);
 // never on the held-out books.
 struct Weights {
-  double bias[kNumReasons] = {-0.51, -3.20, -5.50};  // prior odds of a gap at a boundary
-  double lm[kNumReasons] = {1.87, 1.88, 0.76};    // per log10 of likelihood ratio
-  double space_before_stop = 3.30;  // "was ." (a cut left its space)
-  double glued_after_comma = 8.49;  // "third,he"
-  double fused = 3.48;             // a non-word that is two words around the cut
-  double lower_start = 3.38;        // a sentence that starts in lower case: a quotation went
-  double open_end = 1.50;           // a sentence that ends on , or :
-  double colon_capital = 2.42;      // ": She says"
+  double bias[kNumReasons] = {-0.28, -4.44, -5.50};  // prior odds of a gap at a boundary
+  double lm[kNumReasons] = {2.30, 1.90, 1.13};    // per log10 of likelihood ratio
+  double space_before_stop = 4.30;  // "was ." (a cut left its space)
+  double glued_after_comma = 7.90;  // "third,he"
+  double fused = 3.49;             // a non-word that is two words around the cut
+  double lower_start = 3.69;        // a sentence that starts in lower case: a quotation went
+  double open_end = 0.66;           // a sentence that ends on , or :
+  double colon_capital = 1.44;      // ": She says"
   double certain = 8.0;            // empty "" or (), a stray ordinal suffix, "$ "
-  double end = 0.21;                // a numeral at a sentence end (added to its bias)
-  double indent = 5.49;             // " replied Campbell." at a paragraph start
-  double blank = 2.36;             // a sentence after 2+ blank lines
+  double end = -1.06;                // a numeral at a sentence end (added to its bias)
+  double indent = 6.16;             // " replied Campbell." at a paragraph start
+  double blank = 1.83;             // a sentence after 2+ blank lines
 };
 
 const Weights& W() {
