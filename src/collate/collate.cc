@@ -64,7 +64,7 @@ bool Restorable(const std::string& kind);
 // restorable pieces at closing marks.
 std::string LacunaKind(std::string_view text, const std::vector<Token>& t, uint32_t from, uint32_t to) {
   std::string whole = OneKind(text, t, from, to);
-  if (whole != "substantive" || to - from < 2 || to - from > 400) return whole;
+  if (whole != "substantive" || to - from < 2 || to - from > 3000) return whole;
   std::vector<uint32_t> cuts;  // candidate piece ends
   for (uint32_t k = from + 1; k < to; ++k)
     if (t[k - 1].digits || IsMark(text, t[k - 1], {")", ".", "!", "?"}) || IsMark(text, t[k - 1], kCloseQuotes))
@@ -72,13 +72,15 @@ std::string LacunaKind(std::string_view text, const std::vector<Token>& t, uint3
   cuts.push_back(to);
   std::vector<std::string> how(to - from + 1);  // how[k - from]: kinds of a split of [from, k)
   how[0] = "+";
+  std::vector<uint32_t> starts{from};  // positions a split reaches, in order
   for (uint32_t e : cuts) {
     if (!how[e - from].empty()) continue;
-    for (uint32_t b = from; b < e && how[e - from].empty(); ++b) {
-      if (how[b - from].empty()) continue;
+    for (uint32_t b : starts) {
+      if (b >= e || !how[e - from].empty()) break;
       std::string k = OneKind(text, t, b, e);
       if (Restorable(k)) how[e - from] = how[b - from] + k + "+";
     }
+    if (!how[e - from].empty()) starts.push_back(e);
   }
   std::string split = how[to - from];
   if (split.size() < 3) return whole;

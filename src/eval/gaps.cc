@@ -72,18 +72,24 @@ std::string Collapse(std::string_view s) {
 // The restorations near a gold gap, applied to the text around it, must
 // contain the lost text (alignments may cut a restoration differently).
 bool Restored(std::string_view text, const Edit& g, const std::vector<Edit>& predicted) {
+  // Four bytes of the base on either side count: an alignment may reuse the
+  // base's closing quotation mark for the restored one.
   std::string lost = Collapse(g.after), around;
   uint64_t pos = 0;
   bool any = false;
   for (const Edit& e : predicted) {
     if (!(e.kinds & kRestore) || e.end + 8 < g.start || e.start > g.start + 8) continue;
-    if (!any) pos = e.start;
+    if (!any) {
+      pos = e.start >= 4 ? e.start - 4 : 0;
+      while (pos > 0 && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) --pos;
+    }
     if (e.start < pos) continue;
     around += text.substr(pos, e.start - pos);
     around += e.after;
     pos = e.end;
     any = true;
   }
+  if (any) around += text.substr(pos, std::min<uint64_t>(4, text.size() - pos));
   return any && Collapse(around).find(lost) != std::string::npos;
 }
 

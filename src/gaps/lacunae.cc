@@ -27,7 +27,7 @@ struct Weights {
   double fused = 3.49;             // a non-word that is two words around the cut
   double lower_start = 3.69;        // a sentence that starts in lower case: a quotation went
   double open_end = 0.66;           // a sentence that ends on , or :
-  double colon_capital = 1.44;      // ": She says"
+  double colon_capital = 3.0;       // ": She says"
   double certain = 8.0;            // empty "" or (), a stray ordinal suffix, "$ "
   double end = -1.06;                // a numeral at a sentence end (added to its bias)
   double indent = 6.16;             // " replied Campbell." at a paragraph start
