@@ -50,6 +50,10 @@ const Weights& W() {
   return w;
 }
 
+// Findings weaker than this (log10 odds) are dropped at once; they could only
+// matter to suppression of neighbours, which compares stronger ones.
+constexpr double kReportFloor = -1.5;
+
 // What is known about one boundary, before weighing.
 struct Features {
   double delta[kNumReasons] = {};  // log10 likelihood ratio of inserting each kind
@@ -71,6 +75,17 @@ void Weigh(const Features& f, double s[kNumReasons]) {
   s[kQuotation] += (f.lower ? w.lower_start : 0) + (f.open_end ? w.open_end : 0) + (f.colon ? w.colon_capital : 0);
 }
 
+// The smallest likelihood ratio with which each reason could still be
+// reported given the other evidence (EMEND_GAP_DEBUG: none, every feature exact).
+void Needs(const Features& f, double need[kNumReasons]) {
+  static const bool exact = std::getenv("EMEND_GAP_DEBUG") != nullptr;
+  Features zero = f;
+  for (double& d : zero.delta) d = 0;
+  double s[kNumReasons];
+  Weigh(zero, s);
+  for (int r = 0; r < kNumReasons; ++r) need[r] = exact ? -1e9 : (kReportFloor - s[r]) / W().lm[r];
+}
+
 struct Finding {
   size_t offset = 0;       // where the gap is in the input
   Reason reason = kNumeral;
@@ -88,7 +103,7 @@ void Report(size_t offset, const Features& f, bool fused_split, std::vector<Find
     std::fprintf(stderr, "F %zu %.3f %.3f %.3f %d%d%d%d%d%d%d%d%d %d%d%d\n", offset, f.delta[0], f.delta[1],
                  f.delta[2], f.stop, f.glue, f.fused, f.lower, f.open_end, f.colon, f.end, f.indent, f.blank, f.certain[0], f.certain[1], f.certain[2]);
   bool certain = f.certain[0] || f.certain[1] || f.certain[2];
-  if (s[best] > -1.5) out->push_back({offset, Reason(best), s[best], fused_split, certain});
+  if (s[best] > kReportFloor) out->push_back({offset, Reason(best), s[best], fused_split, certain});
 }
 
 // Of neighbouring findings of one reason, keeps the stronger.
@@ -147,40 +162,58 @@ class Scan {
   // log10 of P(sentence with `head` (scored) then `ctx` (unscored context)
   // inserted before ids_[j]) / P(sentence as it is), over the tokens the
   // insertion changes. `right` replaces ids_[j..] when set (fused splits).
-  double Delta(size_t j, std::initializer_list<uint32_t> head, std::initializer_list<uint32_t> ctx,
-               const std::vector<uint32_t>& right) const {
-    std::vector<uint32_t> base(ids_.begin() + (j >= 2 ? j - 2 : 0), ids_.begin() + j);
-    size_t left = base.size();
-    std::vector<uint32_t> with = base;
-    double lp_with = 0, lp_without = 0;
-    for (uint32_t h : head) { with.push_back(h); lp_with += LP(with, with.size() - 1); }
+  // log10 of P(sentence with `head` (scored) then `ctx` (unscored context)
+  // inserted before ids_[j]) / P(sentence as it is), over the tokens the
+  // insertion changes: the head and the next two tokens `right` (ids_[j..]
+  // or, for a fused word, its right half and what follows). `without` is
+  // the log10 probability of those two tokens as they are. When even the
+  // upper bound (head alone, the right tokens costing nothing) is below
+  // `need`, the bound is returned without further lookups.
+  double Delta(size_t j, uint32_t head, std::initializer_list<uint32_t> ctx, const std::vector<uint32_t>& right,
+               double without, double need) const {
+    std::vector<uint32_t> with(ids_.begin() + (j >= 2 ? j - 2 : 0), ids_.begin() + j);
+    with.push_back(head);
+    double lp_with = LP(with, with.size() - 1);
+    if (lp_with - without < need) return lp_with - without;
     with.insert(with.end(), ctx.begin(), ctx.end());
-    std::vector<uint32_t> without = base;
     for (size_t k = 0; k < right.size() && k < 2; ++k) {
       with.push_back(right[k]);
-      without.push_back(right[k]);
       lp_with += LP(with, with.size() - 1);
-      lp_without += LP(without, left + k);
     }
-    return lp_with - lp_without;
+    return lp_with - without;
   }
 
-  std::vector<uint32_t> Right(size_t j) const { return std::vector<uint32_t>(ids_.begin() + j, ids_.end()); }
+  double Without(size_t j, const std::vector<uint32_t>& right) const {
+    std::vector<uint32_t> w(ids_.begin() + (j >= 2 ? j - 2 : 0), ids_.begin() + j);
+    size_t left = w.size();
+    double lp = 0;
+    for (size_t k = 0; k < right.size() && k < 2; ++k) {
+      w.push_back(right[k]);
+      lp += LP(w, left + k);
+    }
+    return lp;
+  }
 
-  // Scores for each reason at the boundary before ids_[j].
-  void LmScores(size_t j, const std::vector<uint32_t>& right, Features* f) const {
-    f->delta[kNumeral] = Delta(j, {num_}, {}, right);
+  // At most the two tokens from ids_[j] on: all an insertion before it changes.
+  std::vector<uint32_t> Right(size_t j) const {
+    return std::vector<uint32_t>(ids_.begin() + j, ids_.begin() + std::min(ids_.size(), j + 2));
+  }
+
+  // Scores for each reason at the boundary before ids_[j]; need[r]: below
+  // this likelihood ratio reason r cannot be reported (bounds suffice).
+  void LmScores(size_t j, const std::vector<uint32_t>& right, Features* f, const double need[kNumReasons]) const {
+    const double without = Without(j, right);
+    f->delta[kNumeral] = Delta(j, num_, {}, right, without, need[kNumeral]);
     // After a quotation comes ", he said" mid-sentence. At a sentence end:
     // is a quotation likelier to open here than the sentence to end?
     if (right.size() == 1 && right[0] == Model::kSentenceEnd) {
       std::vector<uint32_t> h(ids_.begin() + (j >= 2 ? j - 2 : 0), ids_.begin() + j);
       f->delta[kQuotation] = m_.LogProb(h.data(), h.size(), quote_) - m_.LogProb(h.data(), h.size(), Model::kSentenceEnd);
     } else {
-      f->delta[kQuotation] = Delta(j, {quote_}, {comma_, quote_}, right);
+      f->delta[kQuotation] = Delta(j, quote_, {comma_, quote_}, right, without, need[kQuotation]);
     }
-    f->delta[kParenthetical] = Delta(j, {open_}, {close_}, right);
+    f->delta[kParenthetical] = Delta(j, open_, {close_}, right, without, need[kParenthetical]);
   }
-
 
   const text::LmToken* Tok(size_t j) const { return j >= 1 && j <= toks_.size() ? &toks_[j - 1] : nullptr; }
 
@@ -216,8 +249,10 @@ class Scan {
     size_t at = L ? L->end : R->begin;
     for (size_t k = at >= 12 ? at - 12 : 0; k < at + 12 && k < in_.size(); ++k)
       if (in_[k] >= '0' && in_[k] <= '9') return;
-    LmScores(j, Right(j), &f);
     Cues(j, L, R, &f);
+    double need[kNumReasons];
+    Needs(f, need);
+    LmScores(j, Right(j), &f, need);
     // A sentence cut by a blank line, not by . ! or ?: the model's end of
     // sentence is unlikely there whatever was lost, so only the cues count.
     if (!R && !EndsWithTerminator(L->end)) f.delta[kNumeral] = f.delta[kParenthetical] = -9;
@@ -303,6 +338,7 @@ class Scan {
       ScanSplit split(*this, k, m_.Find(a));
       Features f;
       f.fused = true;
+      right.resize(std::min<size_t>(right.size(), 2));
       split.Scores(right, &f);
       double s[kNumReasons];
       Weigh(f, s);
@@ -322,7 +358,9 @@ class Scan {
       Scan copy = s_;
       copy.ids_ = ids_;
       copy.ids_.insert(copy.ids_.end(), right.begin(), right.end());
-      copy.LmScores(ids_.size(), right, out);
+      double need[kNumReasons];
+      Needs(*out, need);
+      copy.LmScores(ids_.size(), right, out, need);
     }
     const Scan& s_;
     std::vector<uint32_t> ids_;
