@@ -374,6 +374,45 @@ class Scan {
   uint32_t num_, quote_, comma_, open_, close_;
 };
 
+bool IsAsciiLetterByte(char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+
+// A line that starts with ". " or ") ": a numbered paragraph or list item
+// whose number went ("\n\n36. When" -> "\n\n. When"), not an ellipsis.
+bool NumberedLineLost(std::string_view in, size_t i) {
+  while (i < in.size() && (in[i] == ' ' || in[i] == '\t')) ++i;
+  if (i + 1 >= in.size() || (in[i] != '.' && in[i] != ')')) return false;
+  size_t j = i + 1;
+  while (j < in.size() && in[j] == ' ') ++j;
+  return j < in.size() && j > i + 1 && IsAsciiLetterByte(in[j]);
+}
+
+// Words that are followed by a number (fig. 3, pp. 12, vol. 2, § 4): if what
+// follows "word. " is neither a number nor a roman numeral, returns the
+// offset where the number was; else 0.
+size_t AfterNumberWord(std::string_view in, size_t i) {
+  static const char* kWords[] = {"fig", "figs", "pp", "p", "vol", "vols", "chap", "art", "sec", "no", "nos"};
+  size_t e = i;
+  while (e < in.size() && IsAsciiLetterByte(in[e])) ++e;
+  std::string w = text::Lower(in.substr(i, e - i));
+  bool known = false;
+  for (const char* k : kWords) known |= w == k;
+  if (!known || e >= in.size() || in[e] != '.') return 0;
+  if ((w == "no" || w == "nos") && in[i] != 'N') return 0;  // "no." ends a sentence; "No." with a number is titled
+  if (w == "p" && in[i] != 'p') return 0;                   // P. is an initial
+  size_t j = e + 1;
+  while (j < in.size() && in[j] == ' ') ++j;
+  if (j >= in.size() || in[j] == '\n') return 0;
+  char next = in[j];
+  if (next >= '0' && next <= '9') return 0;
+  size_t r = j;
+  while (r < in.size() && IsAsciiLetterByte(in[r])) ++r;
+  if (r > j && IsRoman(in.substr(j, r - j))) return 0;
+  if (r - j == 1 && std::string_view("ivxlcIVXLC").find(next) != std::string_view::npos) return 0;
+  // What is left must look like a stitch: a mark, or a word in lower case ("pp. and").
+  if (next == '.' || next == ',' || next == ';' || next == ')' || next == '-' || next == ':') return e + 1;
+  return 0;
+}
+
 // Evidence the language model never sees because its tokens skip it: empty
 // brackets ([] () from footnote or list numbers) and paragraphs left with
 // nothing but punctuation (a chapter number's full stop).
@@ -397,6 +436,11 @@ void SurfaceScan(std::string_view in, std::vector<Finding>* out) {
     else if (c == '.' || c == ',' || c == ';' || c == ':' || c == ')') para_has_mark = true;
     if ((c == '[' && i + 1 < in.size() && in[i + 1] == ']') || (c == '(' && i + 1 < in.size() && in[i + 1] == ')'))
       Report(i + 1, certain_numeral, false, out);
+    if (c == '\n' && NumberedLineLost(in, i + 1)) Report(i + 1, certain_numeral, false, out);
+    if (IsAsciiLetterByte(c) && (i == 0 || !IsAsciiLetterByte(in[i - 1]))) {
+      size_t at = AfterNumberWord(in, i);
+      if (at) Report(at, certain_numeral, false, out);
+    }
   }
 }
 
