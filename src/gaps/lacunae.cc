@@ -71,6 +71,9 @@ void Weigh(const Features& f, double s[kNumReasons]) {
            (f.glue ? w.glued_after_comma : 0) + (f.fused ? w.fused : 0) + (f.certain[r] ? w.certain : 0);
   }
   s[kNumeral] += f.end ? w.end : 0;
+  // Surface proof outweighs a model that finds the damaged text odd anyway.
+  for (int r = 0; r < kNumReasons; ++r)
+    if (f.certain[r]) s[r] = std::max(s[r], 3.0);
   s[kQuotation] += (f.indent ? w.indent : 0) + (f.blank ? w.blank : 0);
   s[kQuotation] += (f.lower ? w.lower_start : 0) + (f.open_end ? w.open_end : 0) + (f.colon ? w.colon_capital : 0);
 }
@@ -421,6 +424,7 @@ void SurfaceScan(std::string_view in, std::vector<Finding>* out) {
   certain_numeral.certain[kNumeral] = true;
   size_t para_start = 0;
   bool para_has_word = false, para_has_mark = false;
+  if (NumberedLineLost(in, 0)) Report(0, certain_numeral, false, out);
   for (size_t i = 0; i <= in.size(); ++i) {
     char c = i < in.size() ? in[i] : '\n';
     bool blank_line = c == '\n' && (i + 1 >= in.size() || in[i + 1] == '\n');
@@ -429,6 +433,7 @@ void SurfaceScan(std::string_view in, std::vector<Finding>* out) {
       while (i + 1 < in.size() && in[i + 1] == '\n') ++i;
       para_start = i + 1;
       para_has_word = para_has_mark = false;
+      if (NumberedLineLost(in, para_start)) Report(para_start, certain_numeral, false, out);
       continue;
     }
     unsigned char u = static_cast<unsigned char>(c);
