@@ -31,7 +31,7 @@ struct Weights {
   double certain = 8.0;            // empty "" or (), a stray ordinal suffix, "$ "
   double end = -1.06;                // a numeral at a sentence end (added to its bias)
   double indent = 6.16;             // " replied Campbell." at a paragraph start
-  double blank = 1.83;             // a sentence after 2+ blank lines
+  double blank = 5.0;              // a sentence after 2+ blank lines
 };
 
 const Weights& W() {
@@ -259,6 +259,9 @@ class Scan {
     // A sentence cut by a blank line, not by . ! or ?: the model's end of
     // sentence is unlikely there whatever was lost, so only the cues count.
     if (!R && !EndsWithTerminator(L->end)) f.delta[kNumeral] = f.delta[kParenthetical] = -9;
+    // A paragraph of dialogue gone between two others: the model cannot weigh
+    // a quotation inserted before a quotation, so only the cue speaks.
+    if (f.blank && R && R->text == "\"") f.delta[kQuotation] = 0;
     // A quotation mark the model does not read (` ' ‘ ’) right here: the quotation is present.
     if (QuoteMarkNear(at)) f.delta[kQuotation] = -9, f.lower = f.open_end = f.colon = false;
     Report(L ? L->end : R->begin, f, false, out);
