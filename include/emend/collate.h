@@ -61,8 +61,9 @@ struct CollateResult {
   std::vector<WitnessReport> witnesses;
 };
 
-// Collates `base` with `witnesses`. `model` (may be null) weighs readings
-// that disagree. Errors: no witnesses, duplicate or invalid ids. A witness
+// Collates `base` with `witnesses`. `model` is reserved for weighing readings
+// that disagree by the language model (not used yet: readings are chosen by
+// corroboration, agreement and witness noise; may be null). Errors: no witnesses, duplicate or invalid ids. A witness
 // that does not align is reported in `witnesses`, not an error.
 StatusOr<CollateResult> Collate(std::string_view base, const std::vector<Witness>& witnesses,
                                 const CollateOptions& options, const Model* model);

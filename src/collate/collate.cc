@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "collate/align.h"
 #include "emend/tei.h"
@@ -273,79 +274,102 @@ const Candidate& Choose(const std::vector<Candidate>& c, const std::vector<Witne
 
 }  // namespace
 
-StatusOr<CollateResult> Collate(std::string_view base, const std::vector<Witness>& witnesses,
-                                const CollateOptions& o, const Model* /*model*/) {
+namespace {
+
+Status CheckWitnessIds(const std::vector<Witness>& witnesses) {
   if (witnesses.empty()) return Status::InvalidArgument("collate needs at least one witness");
   std::set<std::string> ids{"base"};
   for (const Witness& w : witnesses) {
     if (!ValidId(w.id)) return Status::InvalidArgument("witness id '" + w.id + "' is not an XML name");
     if (!ids.insert(w.id).second) return Status::InvalidArgument("witness id '" + w.id + "' is used twice (or is 'base')");
   }
+  return Status::Ok();
+}
+
+// Matched tokens in runs of 4 or more: chance agreement on "the" and "," does not count.
+uint64_t MatchedInRuns(const collate::Alignment& a) {
+  uint64_t matched = 0, run = 0;
+  for (const auto& s : a.steps) {
+    if (s.op != Op::kMatch) { run = 0; continue; }
+    if (++run == 4) matched += 4;
+    else if (run > 4) ++matched;
+  }
+  return matched;
+}
+
+// Aligns one witness with the base and, if it aligns, finds its differences.
+WitnessReport AlignWitness(std::string_view base, const std::vector<Token>& B, const Witness& wit,
+                           const CollateOptions& o, WitnessWork* w) {
+  WitnessReport rep;
+  rep.id = wit.id;
+  if (wit.text.size() < (1ull << 32)) w->tokens = collate::Tokenize(wit.text);
+  if (B.empty() || w->tokens.empty()) return rep;
+  collate::AlignOptions ao;
+  ao.max_dp_cells = o.max_dp_cells;
+  w->align = collate::Align(B, w->tokens, ao);
+  // Place each run of witness-only material where it reads as one lacuna.
+  collate::ShiftInsertions(w->tokens, &w->align, [&](uint32_t a, uint32_t b, bool joins) {
+    return (Restorable(LacunaKind(wit.text, w->tokens, a, b)) ? 2 : 0) + (joins ? 1 : 0);
+  });
+  uint64_t matched = MatchedInRuns(w->align);
+  rep.coverage = double(matched) / B.size();
+  rep.anchors = w->align.anchors;
+  rep.aligned = matched >= o.min_aligned * std::min(B.size(), w->tokens.size());
+  if (rep.aligned) Regions(base, B, wit.text, w);
+  return rep;
+}
+
+// The restoration of one place from the chosen candidate, citing its witness.
+Edit RestoreEdit(std::string_view base, const std::vector<Witness>& ws, const std::vector<Candidate>& cands,
+                 const Candidate& c) {
+  const Region& g = *c.region;
+  int agree = 0;
+  for (const Candidate& x : cands) agree += x.reading == c.reading;
+  Edit e;
+  e.start = g.bs;
+  e.end = g.bend;
+  e.before = std::string(base.substr(g.bs, g.bend - g.bs));
+  e.after = ws[c.witness].text.substr(g.ws, g.wend - g.ws);
+  e.kinds = kRestore;
+  e.confidence = std::min(1.0, 0.6 + 0.2 * agree);
+  e.rule = "collate." + g.kind;
+  e.note = g.kind + " restored from " + ws[c.witness].id + " (" + std::to_string(agree) + " of " +
+           std::to_string(ws.size()) + " witnesses)";
+  e.witness = ws[c.witness].id;
+  e.witness_start = g.ws;
+  e.witness_end = g.wend;
+  return e;
+}
+
+}  // namespace
+
+StatusOr<CollateResult> Collate(std::string_view base, const std::vector<Witness>& witnesses,
+                                const CollateOptions& o, const Model* /*model: reserved*/) {
+  if (Status st = CheckWitnessIds(witnesses); !st.ok()) return st;
   if (base.size() >= (1ull << 32)) return Status::InvalidArgument("base text larger than 4 GiB");
   CollateResult r;
   std::vector<Token> B = collate::Tokenize(base);
   std::vector<WitnessWork> work(witnesses.size());
-  collate::AlignOptions ao;
-  ao.max_dp_cells = o.max_dp_cells;
-  for (size_t i = 0; i < witnesses.size(); ++i) {
-    WitnessReport rep;
-    rep.id = witnesses[i].id;
-    WitnessWork& w = work[i];
-    if (witnesses[i].text.size() < (1ull << 32)) w.tokens = collate::Tokenize(witnesses[i].text);
-    if (!B.empty() && !w.tokens.empty()) {
-      w.align = collate::Align(B, w.tokens, ao);
-      // Place each run of witness-only material where it reads as one lacuna.
-      const std::string& wt = witnesses[i].text;
-      collate::ShiftInsertions(w.tokens, &w.align, [&](uint32_t a, uint32_t b, bool joins) {
-        return (Restorable(LacunaKind(wt, w.tokens, a, b)) ? 2 : 0) + (joins ? 1 : 0);
-      });
-      // Matches in runs of 4 or more: chance agreement on "the" and "," does not count.
-      uint64_t matched = 0, run = 0;
-      for (const auto& s : w.align.steps) {
-        if (s.op == Op::kMatch) { if (++run == 4) matched += 4; else if (run > 4) ++matched; }
-        else run = 0;
-      }
-      rep.coverage = double(matched) / B.size();
-      rep.anchors = w.align.anchors;
-      rep.aligned = matched >= o.min_aligned * std::min(B.size(), w.tokens.size());
-    }
-    if (rep.aligned) Regions(base, B, witnesses[i].text, &w);
-    r.witnesses.push_back(rep);
-  }
+  for (size_t i = 0; i < witnesses.size(); ++i)
+    r.witnesses.push_back(AlignWitness(base, B, witnesses[i], o, &work[i]));
   // Variants, and restoration candidates keyed by their base span.
   std::map<std::pair<uint64_t, uint64_t>, std::vector<Candidate>> places;
-  for (size_t i = 0; i < work.size(); ++i) {
-    const std::string& wt = witnesses[i].text;
+  std::map<std::tuple<size_t, uint64_t, uint64_t>, size_t> variant_at;  // (witness, span) -> index
+  for (size_t i = 0; i < work.size(); ++i)
     for (const Region& g : work[i].regions) {
+      variant_at[{i, g.bs, g.bend}] = r.variants.size();
       r.variants.push_back({i, g.bs, g.bend, g.ws, g.wend, g.kind, false});
       if (o.restore && g.restorable)
-        places[{g.bs, g.bend}].push_back({i, &g, Collapse(std::string_view(wt).substr(g.ws, g.wend - g.ws))});
+        places[{g.bs, g.bend}].push_back(
+            {i, &g, Collapse(std::string_view(witnesses[i].text).substr(g.ws, g.wend - g.ws))});
     }
-  }
   uint64_t last_end = 0;
   for (auto& [span, cands] : places) {
     if (span.first < last_end) continue;  // overlaps a restoration already made
     const Candidate& c = Choose(cands, work);
-    const Region& g = *c.region;
-    Edit e;
-    e.start = g.bs;
-    e.end = g.bend;
-    e.before = std::string(base.substr(g.bs, g.bend - g.bs));
-    e.after = witnesses[c.witness].text.substr(g.ws, g.wend - g.ws);
-    e.kinds = kRestore;
-    int agree = 0;
-    for (const Candidate& x : cands) agree += x.reading == c.reading;
-    e.confidence = std::min(1.0, 0.6 + 0.2 * agree);
-    e.rule = "collate." + g.kind;
-    e.note = g.kind + " restored from " + witnesses[c.witness].id + " (" + std::to_string(agree) + " of " +
-             std::to_string(witnesses.size()) + " witnesses)";
-    e.witness = witnesses[c.witness].id;
-    e.witness_start = g.ws;
-    e.witness_end = g.wend;
-    last_end = e.end;
-    for (Variant& v : r.variants)
-      if (v.witness == c.witness && v.base_start == g.bs && v.base_end == g.bend) v.restored = true;
-    r.edits.push_back(std::move(e));
+    r.edits.push_back(RestoreEdit(base, witnesses, cands, c));
+    last_end = r.edits.back().end;
+    r.variants[variant_at[{c.witness, span.first, span.second}]].restored = true;
   }
   std::stable_sort(r.variants.begin(), r.variants.end(),
                    [](const Variant& a, const Variant& b) { return a.base_start < b.base_start; });

@@ -102,7 +102,8 @@ void Report(size_t offset, const Features& f, bool fused_split, std::vector<Find
   double s[kNumReasons];
   Weigh(f, s);
   int best = int(std::max_element(s, s + kNumReasons) - s);
-  if (std::getenv("EMEND_GAP_DEBUG"))
+  static const bool debug = std::getenv("EMEND_GAP_DEBUG") != nullptr;
+  if (debug)
     std::fprintf(stderr, "F %zu %.3f %.3f %.3f %d%d%d%d%d%d%d%d%d %d%d%d\n", offset, f.delta[0], f.delta[1],
                  f.delta[2], f.stop, f.glue, f.fused, f.lower, f.open_end, f.colon, f.end, f.indent, f.blank, f.certain[0], f.certain[1], f.certain[2]);
   bool certain = f.certain[0] || f.certain[1] || f.certain[2];
