@@ -26,7 +26,7 @@ std::vector<Token> Tokenize(std::string_view s) {
   size_t i = 0;
   while (i < s.size()) {
     char32_t cp;
-    size_t n = std::max<size_t>(1, text::DecodeAt(s, i, &cp));
+    size_t n = text::DecodeOrReplace(s, i, &cp);
     if (text::IsLetter(cp) || text::IsDigit(cp)) {
       Token t;
       t.begin = static_cast<uint32_t>(i);
@@ -35,11 +35,11 @@ std::vector<Token> Tokenize(std::string_view s) {
       size_t j = i;
       while (j < s.size()) {
         char32_t c;
-        size_t m = std::max<size_t>(1, text::DecodeAt(s, j, &c));
+        size_t m = text::DecodeOrReplace(s, j, &c);
         bool inner = (IsApostrophe(c) || (digits && (c == ',' || c == '.' || c == ':'))) && j + m < s.size();
         if (inner) {  // kept only between two word characters
           char32_t next;
-          text::DecodeAt(s, j + m, &next);
+          text::DecodeOrReplace(s, j + m, &next);
           inner = text::IsLetter(next) || text::IsDigit(next);
           if (inner && !IsApostrophe(c) && !text::IsDigit(next)) inner = false;
         }

@@ -23,7 +23,7 @@ std::vector<uint32_t> BoundaryIndex(std::string_view s) {
   size_t i = 0;
   while (i < s.size()) {
     char32_t cp;
-    size_t n = std::max<size_t>(1, text::DecodeAt(s, i, &cp));
+    size_t n = text::DecodeOrReplace(s, i, &cp);
     bool word = text::IsLetter(cp) || text::IsDigit(cp);
     bool space = cp == ' ' || cp == '\n' || cp == '\t' || cp == '\r' || text::IsSpace(cp);
     if (in_word && !word) ++tokens;           // a word ended at i

@@ -305,7 +305,7 @@ class Damager {
     bool changed = false;
     for (size_t i = 0; i < d->size();) {
       char32_t cp;
-      size_t n = std::max<size_t>(1, text::DecodeAt(*d, i, &cp));
+      size_t n = text::DecodeOrReplace(*d, i, &cp);
       bool hit = n > 1 && rng_.Chance(o_.mojibake);
       out += hit ? Mojibake(std::string_view(*d).substr(i, n)) : d->substr(i, n);
       changed |= hit;

@@ -43,11 +43,21 @@ std::string SwapCase(std::string_view s);
 // Number of code points (an invalid byte counts as one).
 size_t CodePointCount(std::string_view s);
 
+// The code point at s[i] and its length; an invalid byte reads as U+FFFD of
+// length 1 (unlike DecodeAt, which returns 0 and leaves *cp unset).
+inline size_t DecodeOrReplace(std::string_view s, size_t i, char32_t* cp);
+
 // UTF-8 to code points (each invalid byte becomes U+FFFD) and back.
 std::u32string ToU32(std::string_view s);
 std::string ToUtf8(std::u32string_view s);
 
 // ---- inline implementation ----
+inline size_t DecodeOrReplace(std::string_view s, size_t i, char32_t* cp) {
+  size_t n = DecodeAt(s, i, cp);
+  if (n == 0) { *cp = 0xFFFD; n = 1; }
+  return n;
+}
+
 inline size_t DecodeAt(std::string_view s, size_t i, char32_t* cp) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   size_t n = s.size();
