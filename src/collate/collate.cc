@@ -109,13 +109,12 @@ struct WitnessWork {
   double noise = 0;  // share of aligned tokens that differ (substituted, or matched with other bytes)
 };
 
-// A token without digits, or digits with at most an ordinal or plural suffix.
+// A token without digits, or one that starts with its digits (20th, 1870s,
+// 4to); digits inside or after letters (m1ore, law7) are OCR noise.
 bool NumeralLike(std::string_view t) {
   size_t i = 0;
   while (i < t.size() && ((t[i] >= '0' && t[i] <= '9') || t[i] == ',' || t[i] == '.' || t[i] == ':')) ++i;
-  if (i == 0) return t.find_first_of("0123456789") == std::string_view::npos;
-  std::string_view rest = t.substr(i);
-  return rest.empty() || rest == "st" || rest == "nd" || rest == "rd" || rest == "th" || rest == "s" || rest == "d";
+  return t.find_first_of("0123456789", i) == std::string_view::npos;
 }
 
 std::string StripMarks(std::string_view s) {
