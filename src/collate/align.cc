@@ -151,6 +151,10 @@ void Dp(const Toks& B, const Toks& W, uint32_t b0, uint32_t b1, uint32_t w0, uin
 
 struct Anchor { uint32_t b, w; };
 
+// The largest DP run where no anchor is left (about 60 MB of tables): memory
+// stays linear in the input plus this constant.
+constexpr uint64_t kMaxFallbackCells = 4000000;
+
 uint64_t GramKey(const Toks& t, uint32_t i, int n) {
   uint64_t h = 0x84222325cbf29ce4ull;
   for (int k = 0; k < n; ++k) h = (h ^ t[i + k].key) * 0x100000001b3ull + (h >> 29);
@@ -229,8 +233,8 @@ void Region(const Toks& B, const Toks& W, uint32_t b0, uint32_t b1, uint32_t w0,
       for (int k = 0; k < kGram[d]; ++k) out->moved_w[r.w + k] = 1;
     if (!chain.empty()) depth = d;
   }
-  if (chain.empty()) {  // nothing shared that we can place: too costly for DP
-    if (cells <= o.max_dp_cells * 16) return Dp(B, W, b0, b1, w0, w1, out);
+  if (chain.empty()) {  // nothing shared that we can place: DP if small enough, else all lost and added
+    if (cells <= std::min<uint64_t>(o.max_dp_cells * 16, kMaxFallbackCells)) return Dp(B, W, b0, b1, w0, w1, out);
     for (uint32_t i = b0; i < b1; ++i) out->steps.push_back({Op::kDel, i, 0});
     for (uint32_t j = w0; j < w1; ++j) out->steps.push_back({Op::kIns, 0, j});
     out->cost += GapCost(b1 - b0) + GapCost(w1 - w0);
