@@ -36,7 +36,8 @@ struct CollateOptions {
 };
 
 // Kinds of difference (Variant::kind), also the restore rule suffixes.
-//   case, spacing, numeral, quotation, parenthetical, sentence: lost or changed material of that sort
+//   case: one word in other letter case (listed, never restored)
+//   spacing, numeral, quotation, parenthetical, sentence: lost or changed material of that sort
 //   ocr: an OCR or spelling variant of one word; substantive: any other difference;
 //   transposition: a passage found elsewhere in the other text
 struct Variant {
@@ -61,9 +62,9 @@ struct CollateResult {
   std::vector<WitnessReport> witnesses;
 };
 
-// Collates `base` with `witnesses`. `model` is reserved for weighing readings
-// that disagree by the language model (not used yet: readings are chosen by
-// corroboration, agreement and witness noise; may be null). Errors: no witnesses, duplicate or invalid ids. A witness
+// Collates `base` with `witnesses`. Disagreeing readings of a lacuna are
+// chosen by corroboration (tokens another witness confirms), then agreement,
+// then the less noisy witness, then `model` (may be null: the likelier wording). Errors: no witnesses, duplicate or invalid ids. A witness
 // that does not align is reported in `witnesses`, not an error.
 StatusOr<CollateResult> Collate(std::string_view base, const std::vector<Witness>& witnesses,
                                 const CollateOptions& options, const Model* model);

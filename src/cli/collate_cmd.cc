@@ -73,7 +73,7 @@ std::string JsonDocument(std::string_view base, const CollateResult& r, const st
   return io::Dump(j) + "\n";
 }
 
-int RunJsonl(const CollateArgs& a, const CollateOptions& o) {
+int RunJsonl(const CollateArgs& a, const CollateOptions& o, const Model* model) {
   auto in = ReadFile(a.base);
   if (!in.ok()) return Fail(in.status());
   std::string out;
@@ -92,7 +92,7 @@ int RunJsonl(const CollateArgs& a, const CollateOptions& o) {
         if (!w.is_object() || !w.contains("text") || !w["text"].is_string()) { ok = false; break; }
         ws.push_back({io::StringOr(w, "id", "w" + std::to_string(ws.size() + 1)), w["text"].get<std::string>()});
       }
-    StatusOr<CollateResult> r = ok ? Collate(j["text"].get<std::string>(), ws, o, nullptr)
+    StatusOr<CollateResult> r = ok ? Collate(j["text"].get<std::string>(), ws, o, model)
                                    : StatusOr<CollateResult>(Status::Corrupt("bad line"));
     if (!r.ok()) {  // passed through unchanged
       ++bad;
@@ -118,7 +118,13 @@ int RunCollate() {
   const CollateArgs& a = g_collate;
   CollateOptions o;
   o.restore = !a.no_restore;
-  if (a.jsonl) return RunJsonl(a, o);
+  std::unique_ptr<Model> model;  // optional: weighs readings that disagree
+  if (std::string path = ResolveModel(a.model); !path.empty()) {
+    auto m = Model::Open(path);
+    if (!m.ok()) return Fail(m.status());
+    model = std::move(m).value();
+  }
+  if (a.jsonl) return RunJsonl(a, o, model.get());
   if (a.witnesses.empty()) return Fail(Status::InvalidArgument("collate needs at least one witness file"));
   if (!a.ids.empty() && a.ids.size() != a.witnesses.size())
     return Fail(Status::InvalidArgument("--ids must name every witness"));
@@ -130,7 +136,7 @@ int RunCollate() {
     if (!t.ok()) return Fail(t.status());
     ws.push_back({a.ids.empty() ? IdFromPath(a.witnesses[i]) : a.ids[i], std::move(t).value()});
   }
-  auto r = Collate(*base, ws, o, nullptr);
+  auto r = Collate(*base, ws, o, model.get());
   if (!r.ok()) return Fail(r.status());
   bool any = ReportAlignment(*r, "witness ");
   std::string out = a.json ? JsonDocument(*base, *r, ws) : a.tei ? CollationToTei(*base, a.base_id, ws, *r) : r->text;
@@ -154,6 +160,7 @@ void AddCollateCommand(CLI::App& app, std::function<int()>* run) {
               "Batch: each line {\"id\", \"text\", \"witnesses\": [{\"id\", \"text\"}]}; the output line gets the "
               "restored text and \"emend\": {edits, variants, witnesses}");
   c->add_flag("--no-restore", a.no_restore, "Align and classify only; the base text is not changed");
+  c->add_option("--model", a.model, "Language model weighing readings that disagree ('none': without)");
   c->add_option("-o,--output", a.output, "Where to write (default '-': standard output)");
   *run = RunCollate;
 }
