@@ -225,19 +225,6 @@ struct Candidate {
   std::string reading;  // witness bytes, whitespace collapsed (for agreement)
 };
 
-std::string Collapse(std::string_view s) {
-  std::string out;
-  bool space = false;
-  for (char c : s) {
-    bool sp = c == ' ' || c == '\n' || c == '\t' || c == '\r';
-    if (sp) { space = true; continue; }
-    if (space && !out.empty()) out.push_back(' ');
-    space = false;
-    out.push_back(c);
-  }
-  return out;
-}
-
 // Chooses among the witnesses' readings for one place. Copies lose material
 // and OCR adds noise, so the best reading has the most tokens that another
 // witness's reading also has, and the fewest that none has; then most
@@ -382,7 +369,7 @@ StatusOr<CollateResult> Collate(std::string_view base, const std::vector<Witness
       r.variants.push_back({i, g.bs, g.bend, g.ws, g.wend, g.kind, false});
       if (o.restore && g.restorable)
         places[{g.bs, g.bend}].push_back(
-            {i, &g, Collapse(std::string_view(witnesses[i].text).substr(g.ws, g.wend - g.ws))});
+            {i, &g, text::CollapseWhitespace(std::string_view(witnesses[i].text).substr(g.ws, g.wend - g.ws))});
     }
   uint64_t last_end = 0;
   for (auto& [span, cands] : places) {

@@ -57,24 +57,12 @@ bool Matches(const Gap& a, const std::vector<Gap>& others, int tol, bool same_re
   return false;
 }
 
-std::string Collapse(std::string_view s) {
-  std::string out;
-  bool space = false;
-  for (char c : s) {
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') { space = true; continue; }
-    if (space && !out.empty()) out.push_back(' ');
-    space = false;
-    out.push_back(c);
-  }
-  return out;
-}
-
 // The restorations near a gold gap, applied to the text around it, must
 // contain the lost text (alignments may cut a restoration differently).
 bool Restored(std::string_view text, const Edit& g, const std::vector<Edit>& predicted) {
   // Four bytes of the base on either side count: an alignment may reuse the
   // base's closing quotation mark for the restored one.
-  std::string lost = Collapse(g.after), around;
+  std::string lost = text::CollapseWhitespace(g.after), around;
   uint64_t pos = 0;
   bool any = false;
   for (const Edit& e : predicted) {
@@ -90,7 +78,7 @@ bool Restored(std::string_view text, const Edit& g, const std::vector<Edit>& pre
     any = true;
   }
   if (any) around += text.substr(pos, std::min<uint64_t>(4, text.size() - pos));
-  return any && Collapse(around).find(lost) != std::string::npos;
+  return any && text::CollapseWhitespace(around).find(lost) != std::string::npos;
 }
 
 }  // namespace

@@ -264,12 +264,11 @@ class Damager {
   }
 
   static std::string Mojibake(std::string_view utf8) {
-    static const char16_t kCp1252[32] = {0x20AC, 0x81, 0x201A, 0x192, 0x201E, 0x2026, 0x2020, 0x2021,
-                                         0x2C6, 0x2030, 0x160, 0x2039, 0x152, 0x8D, 0x17D, 0x8F,
-                                         0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-                                         0x2DC, 0x2122, 0x161, 0x203A, 0x153, 0x9D, 0x17E, 0x178};
     std::string out;
-    for (unsigned char b : utf8) text::AppendUtf8(b >= 0x80 && b < 0xA0 ? kCp1252[b - 0x80] : b, &out);
+    for (unsigned char b : utf8) {
+      char32_t c = text::Windows1252(b);
+      text::AppendUtf8(c ? c : b, &out);  // undefined in 1252: read as Latin-1
+    }
     return out;
   }
 

@@ -17,18 +17,12 @@
 namespace emend::repair {
 namespace {
 
-// Windows-1252 0x80..0x9F; 0 where undefined (Latin-1 C1 control used instead).
-constexpr char16_t kCp1252[32] = {
-    0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
-    0x2039, 0x0152, 0, 0x017D, 0, 0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178};
-
 // The byte that `cp` would have been in Windows-1252 (or Latin-1); -1 if none.
 int ByteOf(char32_t cp) {
   if (cp >= 0xA0 && cp <= 0xFF) return static_cast<int>(cp);
-  if (cp >= 0x80 && cp <= 0x9F) return kCp1252[cp - 0x80] == 0 ? static_cast<int>(cp) : -1;
-  for (int i = 0; i < 32; ++i)
-    if (kCp1252[i] && kCp1252[i] == cp) return 0x80 + i;
+  if (cp >= 0x80 && cp <= 0x9F) return text::Windows1252(static_cast<unsigned char>(cp)) == 0 ? static_cast<int>(cp) : -1;
+  for (int b = 0x80; b < 0xA0; ++b)
+    if (text::Windows1252(static_cast<unsigned char>(b)) == cp) return b;
   return -1;
 }
 

@@ -43,6 +43,15 @@ std::string SwapCase(std::string_view s);
 // Number of code points (an invalid byte counts as one).
 size_t CodePointCount(std::string_view s);
 
+// `s` with leading and trailing white space (space, tab, CR, LF) removed and
+// each inner run of it made one space: readings compared "white space aside".
+std::string CollapseWhitespace(std::string_view s);
+
+// The Windows-1252 character of byte 0x80..0x9F, 0 where 1252 leaves it
+// undefined (0x81 0x8D 0x8F 0x90 0x9D); the byte itself for 0x00..0x7F and
+// 0xA0..0xFF, where 1252 is Latin-1.
+char32_t Windows1252(unsigned char b);
+
 // The code point at s[i] and its length; an invalid byte reads as U+FFFD of
 // length 1 (unlike DecodeAt, which returns 0 and leaves *cp unset).
 inline size_t DecodeOrReplace(std::string_view s, size_t i, char32_t* cp);
