@@ -6,7 +6,6 @@
 #include "cli/commands.h"
 #include "cli/common.h"
 #include "emend/collate.h"
-#include "emend/log.h"
 #include "io/json_text.h"
 
 namespace emend::cli {
@@ -58,16 +57,7 @@ bool ReportAlignment(const CollateResult& r, const std::string& where) {
 }
 
 std::string JsonDocument(std::string_view base, const CollateResult& r, const std::vector<Witness>& ws) {
-  FixResult as_fix;
-  as_fix.text = r.text;
-  as_fix.edits = r.edits;
-  as_fix.stats.bytes_in = base.size();
-  as_fix.stats.bytes_out = r.text.size();
-  as_fix.stats.edits = r.edits.size();
-  for (const Edit& e : r.edits)
-    for (int k = 0; k < kNumEditKinds; ++k) as_fix.stats.by_kind[k] += (e.kinds >> k) & 1;
-  EditLog log = MakeLog(base, as_fix, "collate", "{\"collate\":true}");
-  io::json j = io::json::parse(SerializeFixJson(log, as_fix));
+  io::json j = io::json::parse(EditLogDocument(base, r.text, r.edits, "collate", "{\"collate\":true}"));
   j["variants"] = VariantsJson(r, ws);
   j["witnesses"] = WitnessesJson(r);
   return io::Dump(j) + "\n";
@@ -118,13 +108,9 @@ int RunCollate() {
   const CollateArgs& a = g_collate;
   CollateOptions o;
   o.restore = !a.no_restore;
-  std::unique_ptr<Model> model;  // optional: weighs readings that disagree
-  if (std::string path = ResolveModel(a.model); !path.empty()) {
-    auto m = Model::Open(path);
-    if (!m.ok()) return Fail(m.status());
-    model = std::move(m).value();
-  }
-  if (a.jsonl) return RunJsonl(a, o, model.get());
+  auto model = OpenModelIfAny(a.model);  // optional: weighs readings that disagree
+  if (!model.ok()) return Fail(model.status());
+  if (a.jsonl) return RunJsonl(a, o, model->get());
   if (a.witnesses.empty()) return Fail(Status::InvalidArgument("collate needs at least one witness file"));
   if (!a.ids.empty() && a.ids.size() != a.witnesses.size())
     return Fail(Status::InvalidArgument("--ids must name every witness"));
@@ -136,7 +122,7 @@ int RunCollate() {
     if (!t.ok()) return Fail(t.status());
     ws.push_back({a.ids.empty() ? IdFromPath(a.witnesses[i]) : a.ids[i], std::move(t).value()});
   }
-  auto r = Collate(*base, ws, o, model.get());
+  auto r = Collate(*base, ws, o, model->get());
   if (!r.ok()) return Fail(r.status());
   bool any = ReportAlignment(*r, "witness ");
   std::string out = a.json ? JsonDocument(*base, *r, ws) : a.tei ? CollationToTei(*base, a.base_id, ws, *r) : r->text;

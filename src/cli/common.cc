@@ -8,6 +8,7 @@
 #include <filesystem>
 
 #include "emend/emend.h"
+#include "emend/log.h"
 
 namespace emend::cli {
 
@@ -81,6 +82,30 @@ std::string ResolveModel(const std::string& flag) {
     if (std::filesystem::is_regular_file(p, ec)) return p.lexically_normal().string();
   }
   return "";
+}
+
+StatusOr<std::unique_ptr<Model>> OpenModelIfAny(const std::string& flag) {
+  std::string path = ResolveModel(flag);
+  if (path.empty()) return std::unique_ptr<Model>();
+  return Model::Open(path);
+}
+
+StatusOr<std::unique_ptr<Model>> OpenModel(const std::string& flag) {
+  if (ResolveModel(flag).empty()) return Status::NotFound("no model: pass --model PATH or set EMEND_MODEL");
+  return OpenModelIfAny(flag);
+}
+
+std::string EditLogDocument(std::string_view input, const std::string& output, const std::vector<Edit>& edits,
+                            const std::string& model_id, const std::string& options_json) {
+  FixResult r;
+  r.text = output;
+  r.edits = edits;
+  r.stats.bytes_in = input.size();
+  r.stats.bytes_out = output.size();
+  r.stats.edits = edits.size();
+  for (const Edit& e : edits)
+    for (int k = 0; k < kNumEditKinds; ++k) r.stats.by_kind[k] += (e.kinds >> k) & 1;
+  return SerializeFixJson(MakeLog(input, r, model_id, options_json), r);
 }
 
 }  // namespace emend::cli

@@ -3,8 +3,13 @@
 #define EMEND_CLI_COMMON_H_
 
 #include <cstdio>
+#include <memory>
 #include <string>
+#include <string_view>
+#include <vector>
 
+#include "emend/edit.h"
+#include "emend/model.h"
 #include "emend/status.h"
 
 namespace emend::cli {
@@ -29,6 +34,17 @@ std::string ResolveWordlist(const std::string& flag);
 // <exe dir>/share/emend/en.emlm (build tree) and <exe dir>/../share/emend/en.emlm
 // (installed). "none" or nothing found: "".
 std::string ResolveModel(const std::string& flag);
+
+// The model ResolveModel finds, opened; null when there is none.
+StatusOr<std::unique_ptr<Model>> OpenModelIfAny(const std::string& flag);
+// The same, but having no model is an error (NotFound).
+StatusOr<std::unique_ptr<Model>> OpenModel(const std::string& flag);
+
+// An `emend fix --json` document for edits that turn `input` into `output`
+// but were made by another tool (the damage gold, collation): log header,
+// text, edits and stats. `options_json` must be a JSON object.
+std::string EditLogDocument(std::string_view input, const std::string& output, const std::vector<Edit>& edits,
+                            const std::string& model_id, const std::string& options_json);
 
 }  // namespace emend::cli
 

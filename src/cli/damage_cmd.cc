@@ -4,7 +4,6 @@
 #include "cli/commands.h"
 #include "cli/common.h"
 #include "emend/damage.h"
-#include "emend/log.h"
 
 namespace emend::cli {
 namespace {
@@ -28,12 +27,10 @@ int RunDamage() {
   StatusOr<DamageOptions> opt = ParseDamageSpec(a.ops);
   if (!opt.ok()) return Fail(opt.status());
   if (a.seed_set) opt->seed = a.seed;
-  std::unique_ptr<Model> model;
+  std::unique_ptr<Model> model;  // the OCR operation draws from its channel
   if (opt->ocr > 0) {
-    std::string path = ResolveModel(a.model);
-    if (path.empty()) return Fail(Status::NotFound("ocr damage needs a model (--model or $EMEND_MODEL)"));
-    auto m = Model::Open(path);
-    if (!m.ok()) return Fail(m.status());
+    auto m = OpenModel(a.model);
+    if (!m.ok()) return Fail(Status(m.status().code(), "ocr damage: " + m.status().message()));
     model = std::move(m).value();
   }
   StatusOr<std::string> clean = ReadFile(a.input);
@@ -41,18 +38,11 @@ int RunDamage() {
   StatusOr<DamageResult> r = Damage(*clean, *opt, model.get());
   if (!r.ok()) return Fail(r.status());
   if (!a.gold.empty()) {
-    FixResult as_fix;  // the gold log reads like `emend fix --json` run on the damaged text
-    as_fix.text = *clean;
-    as_fix.edits = r->gold;
-    as_fix.stats.bytes_in = r->text.size();
-    as_fix.stats.bytes_out = clean->size();
-    as_fix.stats.edits = r->gold.size();
-    for (const Edit& e : r->gold)
-      for (int k = 0; k < kNumEditKinds; ++k) as_fix.stats.by_kind[k] += (e.kinds >> k) & 1;
+    // The gold log reads like `emend fix --json` run on the damaged text.
     std::string opts = "{\"damage\":\"" + a.ops + "\",\"seed\":" + std::to_string(opt->seed) +
                        ",\"counts\":" + CountsJson(*r) + "}";
-    EditLog log = MakeLog(r->text, as_fix, "emend-damage", opts);
-    if (Status s = WriteFile(a.gold, SerializeFixJson(log, as_fix) + "\n"); !s.ok()) return Fail(s);
+    std::string doc = EditLogDocument(r->text, *clean, r->gold, "emend-damage", opts);
+    if (Status s = WriteFile(a.gold, doc + "\n"); !s.ok()) return Fail(s);
   }
   if (Status s = WriteFile(a.output, r->text); !s.ok()) return Fail(s);
   return kExitOk;

@@ -88,12 +88,6 @@ int RunTrain() {
   return kExitOk;
 }
 
-StatusOr<std::unique_ptr<Model>> OpenModel(const std::string& flag) {
-  std::string path = ResolveModel(flag);
-  if (path.empty()) return Status::NotFound("no model: pass --model PATH or set EMEND_MODEL");
-  return Model::Open(path);
-}
-
 int RunInfo() {
   auto m = OpenModel(g_model.model);
   if (!m.ok()) return Fail(m.status());
