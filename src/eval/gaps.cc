@@ -93,20 +93,20 @@ GapScore ScoreGaps(std::string_view text, const std::vector<Edit>& gold, const s
     s.by_reason[GapReason(e)].restored++;
     s.located.restored++;
   }
-  for (const Gap& x : g) {
-    GapCounts& c = s.by_reason[x.reason];
-    c.gold++;
-    c.found += Matches(x, p, tolerance, true);
-    s.located.gold++;
-    s.located.found += Matches(x, p, tolerance, false);
-  }
-  for (const Gap& x : p) {
-    GapCounts& c = s.by_reason[x.reason];
-    c.predicted++;
-    c.right += Matches(x, g, tolerance, true);
-    s.located.predicted++;
-    s.located.right += Matches(x, g, tolerance, false);
-  }
+  // The same count both ways: gold gaps a prediction finds (recall), and
+  // predictions a gold gap confirms (precision).
+  auto count = [&](const std::vector<Gap>& from, const std::vector<Gap>& other, uint64_t GapCounts::*total,
+                   uint64_t GapCounts::*matched) {
+    for (const Gap& x : from) {
+      GapCounts& c = s.by_reason[x.reason];
+      ++(c.*total);
+      c.*matched += Matches(x, other, tolerance, true);
+      ++(s.located.*total);
+      s.located.*matched += Matches(x, other, tolerance, false);
+    }
+  };
+  count(g, p, &GapCounts::gold, &GapCounts::found);
+  count(p, g, &GapCounts::predicted, &GapCounts::right);
   return s;
 }
 
