@@ -460,29 +460,15 @@ std::string AppXml(std::string_view base, const std::string& base_id, const std:
 
 std::string CollationToTei(std::string_view base, const std::string& base_id, const std::vector<Witness>& ws,
                            const CollateResult& r) {
-  std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<TEI xmlns=\"http://www.tei-c.org/ns/1.0\">\n";
-  out += "<teiHeader>\n<fileDesc>\n<titleStmt>\n<title>Collation of " + XmlEscape(base_id) +
-         "</title>\n<respStmt xml:id=\"emend\">\n<resp>automatic collation and restoration</resp>\n<name>emend " +
-         XmlEscape(Version()) + "</name>\n</respStmt>\n</titleStmt>\n<publicationStmt>\n<p>Unpublished output of "
-         "emend.</p>\n</publicationStmt>\n<sourceDesc>\n<listWit>\n";
-  out += "<witness xml:id=\"" + XmlEscape(base_id) + "\">base text</witness>\n";
+  std::string list = "<listWit>\n<witness xml:id=\"" + XmlEscape(base_id) + "\">base text</witness>\n";
   for (size_t i = 0; i < ws.size(); ++i)
-    out += "<witness xml:id=\"" + XmlEscape(ws[i].id) + "\">" +
-           (r.witnesses[i].aligned ? "witness" : "witness (no alignment: not collated)") + "</witness>\n";
-  out += "</listWit>\n</sourceDesc>\n</fileDesc>\n<encodingDesc>\n<variantEncoding method=\"parallel-segmentation\" "
-         "location=\"internal\"/>\n</encodingDesc>\n</teiHeader>\n<text>\n<body>\n";
-  io::BodyWriter body(&out);
-  uint64_t pos = 0;
-  for (const Unit& u : Units(r)) {
-    if (u.start < pos) continue;
-    body.Text(base.substr(pos, u.start - pos));
-    body.Markup(AppXml(base, base_id, ws, r, u));
-    pos = u.end;
-  }
-  body.Text(base.substr(pos));
-  body.Close();
-  out += "\n</body>\n</text>\n</TEI>\n";
-  return out;
+    list += "<witness xml:id=\"" + XmlEscape(ws[i].id) + "\">" +
+            (r.witnesses[i].aligned ? "witness" : "witness (no alignment: not collated)") + "</witness>\n";
+  list += "</listWit>\n";
+  std::vector<io::TeiSpan> apps;
+  for (const Unit& u : Units(r)) apps.push_back({u.start, u.end, AppXml(base, base_id, ws, r, u)});
+  return io::TeiDocument("Collation of " + base_id, "automatic collation and restoration", list,
+                         "<variantEncoding method=\"parallel-segmentation\" location=\"internal\"/>\n", base, apps);
 }
 
 }  // namespace emend

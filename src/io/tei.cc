@@ -77,11 +77,9 @@ std::string SuggestionXml(const Suggestion& g) {
   return xml + "</choice>";
 }
 
-struct Item { uint64_t start, end; std::string xml; };
-
 // Edits and suggestions in input order; a suggestion that overlaps an edit is left out.
-std::vector<Item> Items(const FixResult& r) {
-  std::vector<Item> items;
+std::vector<io::TeiSpan> Items(const FixResult& r) {
+  std::vector<io::TeiSpan> items;
   for (const Edit& e : r.edits) items.push_back({e.start, e.end, EditXml(e)});
   size_t k = 0;
   for (const Suggestion& g : r.suggestions) {
@@ -90,40 +88,25 @@ std::vector<Item> Items(const FixResult& r) {
                                 [&](const Edit& e) { return e.start < g.end && g.start < e.end; });
     if (!overlaps) items.push_back({g.start, g.end, SuggestionXml(g)});
   }
-  std::stable_sort(items.begin(), items.end(), [](const Item& a, const Item& b) { return a.start < b.start; });
+  std::stable_sort(items.begin(), items.end(), [](const io::TeiSpan& a, const io::TeiSpan& b) { return a.start < b.start; });
   return items;
 }
 
-std::string Header(const TeiOptions& o) {
-  std::string v = Version();
-  return "<teiHeader>\n<fileDesc>\n<titleStmt>\n<title>" + XmlEscape(o.title) +
-         "</title>\n<respStmt xml:id=\"emend\">\n<resp>automatic restoration: every intervention below is marked "
-         "with resp=\"#emend\" and a confidence (cert)</resp>\n<name>emend " + XmlEscape(v) +
-         "</name>\n</respStmt>\n</titleStmt>\n<publicationStmt>\n<p>Unpublished output of emend.</p>\n"
-         "</publicationStmt>\n<sourceDesc>\n<p>" + XmlEscape(o.source.empty() ? "unnamed input" : o.source) +
-         "</p>\n</sourceDesc>\n</fileDesc>\n<encodingDesc>\n<appInfo>\n<application ident=\"emend\" version=\"" +
-         XmlEscape(v) + "\">\n<label>emend</label>\n<desc>model: " + XmlEscape(o.model_id.empty() ? "none" : o.model_id) +
-         "</desc>\n</application>\n</appInfo>\n</encodingDesc>\n</teiHeader>\n";
+// appInfo naming emend and the model in use.
+std::string EncodingDesc(const TeiOptions& o) {
+  std::string v = XmlEscape(Version());
+  return "<appInfo>\n<application ident=\"emend\" version=\"" + v + "\">\n<label>emend</label>\n<desc>model: " +
+         XmlEscape(o.model_id.empty() ? "none" : o.model_id) + "</desc>\n</application>\n</appInfo>\n";
 }
 
 }  // namespace
 
 std::string ToTei(std::string_view input, const FixResult& r, const TeiOptions& o) {
-  std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<TEI xmlns=\"http://www.tei-c.org/ns/1.0\">\n";
-  out += Header(o);
-  out += "<text>\n<body>\n";
-  io::BodyWriter body(&out);
-  uint64_t pos = 0;
-  for (const Item& it : Items(r)) {
-    if (it.start < pos) continue;  // cannot happen for a valid edit list
-    body.Text(input.substr(pos, it.start - pos));
-    body.Markup(it.xml);
-    pos = it.end;
-  }
-  body.Text(input.substr(pos));
-  body.Close();
-  out += "\n</body>\n</text>\n</TEI>\n";
-  return out;
+  return io::TeiDocument(o.title,
+                         "automatic restoration: every intervention below is marked with resp=\"#emend\" and a "
+                         "confidence (cert)",
+                         "<p>" + XmlEscape(o.source.empty() ? "unnamed input" : o.source) + "</p>\n", EncodingDesc(o),
+                         input, Items(r));
 }
 
 }  // namespace emend
