@@ -11,11 +11,7 @@ cd "$(dirname "$0")/.."
 SHARED="${1:-../shared}"; OUT="${2:-/tmp/emend-collate}"
 E=build/emend
 mkdir -p "$OUT"
-: > "$OUT/clean.txt"
-grep -v '^#' docs/heldout.txt | while read -r book; do
-  cat "$SHARED/corpus/gutenberg/$book" >> "$OUT/clean.txt"
-  printf '\n\n' >> "$OUT/clean.txt"
-done
+bench/heldout_text.sh "$SHARED" "$OUT/clean.txt"
 $E damage "$OUT/clean.txt" --ops lacunae --seed 1 -o "$OUT/base.txt" --gold "$OUT/base.gold.json"
 $E damage "$OUT/clean.txt" --ops digits=1 --seed 2 -o "$OUT/nodigits.txt"
 $E damage "$OUT/clean.txt" --ops quotations=1 --seed 3 -o "$OUT/noquotes.txt"

@@ -7,11 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED="${1:-../shared}"; OUT="${2:-/tmp/emend-gaps}"; PRESET="${3:-lacunae}"; SEED="${4:-1}"
 mkdir -p "$OUT"
-: > "$OUT/clean.txt"
-grep -v '^#' docs/heldout.txt | while read -r book; do
-  cat "$SHARED/corpus/gutenberg/$book" >> "$OUT/clean.txt"
-  printf '\n\n' >> "$OUT/clean.txt"
-done
+bench/heldout_text.sh "$SHARED" "$OUT/clean.txt"
 build/emend damage "$OUT/clean.txt" --ops "$PRESET" --seed "$SEED" -o "$OUT/damaged.txt" --gold "$OUT/gold.json"
 build/emend fix --no-correct --json < "$OUT/damaged.txt" > "$OUT/pred.json"
 echo "== $PRESET, seed $SEED: gaps in damaged held-out books"
