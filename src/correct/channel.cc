@@ -217,29 +217,51 @@ void Channel::Candidates(std::u32string_view o, int max_ops, double min_lp,
   rec(0, 0, 0, 0);
 }
 
-void Channel::WordCandidates(std::u32string_view o, int max_ops, double min_lp, const VocabTrie& trie,
-                             const std::function<void(uint32_t, double)>& emit) const {
-  std::vector<std::vector<const Confusion*>> at = ObservedAt(o, min_lp);
-  std::function<void(size_t, uint32_t, int, double, double)> rec = [&](size_t p, uint32_t node, int ops,
-                                                                        double rules, double lp) {
+namespace {
+
+// The depth-first search of WordCandidates: follows the trie along the
+// observed word, taking at each position either the observed code point
+// (a copy) or a confusion whose observed side starts there.
+struct TrieSearch {
+  std::u32string_view o;
+  const std::vector<std::vector<const Confusion*>>& at;
+  const VocabTrie& trie;
+  int max_ops;
+  double min_lp, copy;
+  const std::function<void(uint32_t, double)>& emit;
+
+  // `rules` sums the confusions used (the budget); `lp` adds the copies.
+  void Step(size_t p, uint32_t node, int ops, double rules, double lp) const {
     if (p == o.size()) {
       if (ops > 0 && trie.WordId(node) != Model::kUnknown) emit(trie.WordId(node), lp);
       return;
     }
     if (ops < max_ops) {
       for (const Confusion* c : at[p]) {
-        if (rules + c->log10p < min_lp) break;
-        uint32_t n = node;
-        for (char32_t ch : c->intended) {
-          if (ch == U' ') { n = VocabTrie::kNone; break; }  // splits are proposed separately
-          if ((n = trie.Child(n, ch)) == VocabTrie::kNone) break;
-        }
-        if (n != VocabTrie::kNone) rec(p + c->observed.size(), n, ops + 1, rules + c->log10p, lp + c->log10p);
+        if (rules + c->log10p < min_lp) break;  // most probable first: none after fits
+        uint32_t n = Follow(node, c->intended);
+        if (n != VocabTrie::kNone) Step(p + c->observed.size(), n, ops + 1, rules + c->log10p, lp + c->log10p);
       }
     }
-    if (uint32_t n = trie.Child(node, o[p]); n != VocabTrie::kNone) rec(p + 1, n, ops, rules, lp + log10_copy_);
-  };
-  rec(0, VocabTrie::kRoot, 0, 0, 0);
+    if (uint32_t n = trie.Child(node, o[p]); n != VocabTrie::kNone) Step(p + 1, n, ops, rules, lp + copy);
+  }
+  // The node reached by spelling `s` from `node`; kNone off the trie or at a
+  // space (splits are proposed separately).
+  uint32_t Follow(uint32_t node, std::u32string_view s) const {
+    for (char32_t ch : s) {
+      if (ch == U' ') return VocabTrie::kNone;
+      if ((node = trie.Child(node, ch)) == VocabTrie::kNone) return node;
+    }
+    return node;
+  }
+};
+
+}  // namespace
+
+void Channel::WordCandidates(std::u32string_view o, int max_ops, double min_lp, const VocabTrie& trie,
+                             const std::function<void(uint32_t, double)>& emit) const {
+  const std::vector<std::vector<const Confusion*>> at = ObservedAt(o, min_lp);
+  TrieSearch{o, at, trie, max_ops, min_lp, log10_copy_, emit}.Step(0, VocabTrie::kRoot, 0, 0, 0);
 }
 
 }  // namespace emend::correct

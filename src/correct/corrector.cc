@@ -66,7 +66,9 @@ class SentencePass {
   void AddSplits(size_t p, std::vector<Candidate>* c) const;
   void AddMerge(size_t p, std::vector<Candidate>* c) const;
   void AddUnhyphenated(size_t p, std::vector<Candidate>* c) const;
-  double Window(size_t p, int span, const std::vector<uint32_t>& repl, size_t end) const;
+  double Window(const Model::State& ctx, size_t p, int span, const std::vector<uint32_t>& repl, size_t end,
+                double tail) const;
+  double Tail(size_t from, size_t end) const;
 
   const Model& m_;
   const Channel& ch_;
@@ -102,16 +104,23 @@ bool SentencePass::NeedsCheck(size_t p) const {
 // LM score of the window: the replacement and the tokens after it up to
 // `end` (an original position, the same for every candidate of a decision,
 // so that all cover the same text), each given its context, with tokens
-// [p, p+span) replaced by `repl`.
-double SentencePass::Window(size_t p, int span, const std::vector<uint32_t>& repl, size_t end) const {
-  std::vector<uint32_t> w;
-  size_t from = p >= 2 ? p - 2 : 0;
-  w.insert(w.end(), ids_.begin() + from, ids_.begin() + p);
-  size_t first = w.size();
-  w.insert(w.end(), repl.begin(), repl.end());
-  for (size_t k = p + span; k < end; ++k) w.push_back(ids_[k]);
+// [p, p+span) replaced by `repl`. `ctx` is the state after the tokens before
+// p; `tail` is the score of the tokens the replacement cannot reach (those
+// order()-1 or more after it), the same for every candidate of that span.
+double SentencePass::Window(const Model::State& ctx, size_t p, int span, const std::vector<uint32_t>& repl,
+                            size_t end, double tail) const {
+  const size_t reach = std::min(end, p + span + static_cast<size_t>(m_.order() - 1));
+  Model::State st = ctx;
   double lp = 0;
-  for (size_t i = first; i < w.size(); ++i) lp += m_.LogProb(w.data(), i, w[i]);
+  for (uint32_t id : repl) lp += m_.Score(st, id, &st);
+  for (size_t k = p + span; k < reach; ++k) lp += m_.Score(st, ids_[k], &st);
+  return lp + tail;
+}
+
+// Sum of the original's log10 p over [from, end), each with its own context.
+double SentencePass::Tail(size_t from, size_t end) const {
+  double lp = 0;
+  for (size_t k = from; k < end; ++k) lp += m_.LogProb(ids_.data(), k, ids_[k]);
   return lp;
 }
 
@@ -201,8 +210,12 @@ std::vector<Candidate> SentencePass::Generate(size_t p) const {
   if (o_.split_merge) AddMerge(p, &c);
   if (o_.split_merge && o_.dehyphenate && !known) AddUnhyphenated(p, &c);
   const size_t end = std::min(ids_.size(), p + 4);  // two tokens after the widest (merge) span
+  Model::State ctx = m_.NullContext();
+  for (size_t k = p >= 2 ? p - 2 : 0; k < p; ++k) m_.Score(ctx, ids_[k], &ctx);
+  const size_t reach = static_cast<size_t>(m_.order() - 1);
+  const double tail[3] = {0, Tail(std::min(end, p + 1 + reach), end), Tail(std::min(end, p + 2 + reach), end)};
   for (Candidate& x : c) {
-    x.score = x.channel + Window(p, x.span, x.ids, end);
+    x.score = x.channel + Window(ctx, p, x.span, x.ids, end, tail[x.span]);
     if (x.kind == 0 && !known) x.score += m_.CharLogProb(word) + kUnknownBias;  // <unk> with its spelling
     if (x.kind == kRealWord) x.score -= kRealWordMargin;
   }

@@ -1,16 +1,13 @@
 #include "correct/vocab_trie.h"
 
 #include <algorithm>
-#include <map>
-#include <string>
 
 #include "text/utf8.h"
 
 namespace emend::correct {
+namespace {
 
-VocabTrie::VocabTrie(const Model& m, uint64_t min_count) {
-  // Build with sorted words breadth-agnostic: a node per distinct prefix,
-  // edges collected per node, then flattened.
+std::vector<std::pair<std::u32string, uint32_t>> ModelWords(const Model& m, uint64_t min_count) {
   std::vector<std::pair<std::u32string, uint32_t>> words;
   for (uint32_t id = 3; id < m.vocab_size(); ++id) {
     if (m.Count(id) < min_count) continue;
@@ -18,47 +15,46 @@ VocabTrie::VocabTrie(const Model& m, uint64_t min_count) {
     if (w.empty() || w[0] == U'<' || !text::IsLetter(w[0])) continue;
     words.emplace_back(std::move(w), id);
   }
-  std::sort(words.begin(), words.end());
-  std::vector<std::map<char32_t, uint32_t>> kids(1);
-  std::vector<uint32_t> word(1, Model::kUnknown);
-  for (const auto& [w, id] : words) {
-    uint32_t n = kRoot;
-    for (char32_t c : w) {
-      auto it = kids[n].find(c);
-      if (it == kids[n].end()) {
-        uint32_t fresh = static_cast<uint32_t>(kids.size());
-        kids[n][c] = fresh;
-        kids.emplace_back();
-        word.push_back(Model::kUnknown);
-        n = fresh;
-      } else {
-        n = it->second;
-      }
-    }
-    word[n] = id;
-  }
-  first_.reserve(kids.size() + 1);
-  for (const auto& k : kids) {
-    first_.push_back(static_cast<uint32_t>(label_.size()));
-    for (const auto& [c, t] : k) {
-      label_.push_back(c);
-      target_.push_back(t);
-    }
-  }
-  first_.push_back(static_cast<uint32_t>(label_.size()));
-  word_ = std::move(word);
+  return words;
 }
 
-uint32_t VocabTrie::Child(uint32_t node, char32_t c) const {
-  const uint32_t lo = first_[node], hi = first_[node + 1];
-  if (hi - lo <= 8) {  // most nodes: a short scan beats a binary search
-    for (uint32_t i = lo; i < hi; ++i)
-      if (label_[i] == c) return target_[i];
-    return kNone;
+}  // namespace
+
+VocabTrie::VocabTrie(const Model& m, uint64_t min_count) : VocabTrie(ModelWords(m, min_count)) {}
+
+VocabTrie::VocabTrie(Words words) {
+  std::sort(words.begin(), words.end());
+  words.erase(std::unique(words.begin(), words.end(),
+                          [](const auto& a, const auto& b) { return a.first == b.first; }),
+              words.end());
+  Build(words, 0, words.size(), 0);
+}
+
+// Writes the node for the words in [lo, hi), which share their first `depth`
+// code points, then its subtrees; returns the node's offset.
+uint32_t VocabTrie::Build(const Words& w, size_t lo, size_t hi, size_t depth) {
+  const uint32_t node = static_cast<uint32_t>(cells_.size());
+  uint32_t id = Model::kUnknown;
+  if (lo < hi && w[lo].first.size() == depth) id = w[lo++].second;  // sorted: the prefix itself comes first
+  std::vector<size_t> starts;  // a child per distinct next code point
+  for (size_t i = lo; i < hi; ++i)
+    if (i == lo || w[i].first[depth] != w[i - 1].first[depth]) starts.push_back(i);
+  const uint32_t k = static_cast<uint32_t>(starts.size());
+  cells_.push_back(id);
+  cells_.push_back(k);
+  for (size_t s : starts) cells_.push_back(static_cast<uint32_t>(w[s].first[depth]));
+  cells_.resize(cells_.size() + k);
+  for (uint32_t i = 0; i < k; ++i) {
+    const size_t end = i + 1 < k ? starts[i + 1] : hi;
+    const uint32_t child = Build(w, starts[i], end, depth + 1);
+    cells_[node + 2 + k + i] = child;
   }
-  auto b = label_.begin() + lo, e = label_.begin() + hi;
-  auto it = std::lower_bound(b, e, c);
-  return it != e && *it == c ? target_[it - label_.begin()] : kNone;
+  return node;
+}
+
+uint32_t VocabTrie::Search(const uint32_t* labels, uint32_t k, char32_t c) {
+  const uint32_t* it = std::lower_bound(labels, labels + k, static_cast<uint32_t>(c));
+  return it != labels + k && *it == c ? it[k] : kNone;
 }
 
 }  // namespace emend::correct
