@@ -221,7 +221,11 @@ namespace {
 
 // The depth-first search of WordCandidates: follows the trie along the
 // observed word, taking at each position either the observed code point
-// (a copy) or a confusion whose observed side starts there.
+// (a copy) or a confusion whose observed side starts there. The last
+// confusion of a path is followed only by copies, so it is tried only where
+// some word ends with its intended side plus the rest of the observed word
+// (`ends`, from the trie of reversed words): most misread words leave a few
+// such places, near their last misread.
 struct TrieSearch {
   std::u32string_view o;
   const std::vector<std::vector<const Confusion*>>& at;
@@ -229,7 +233,17 @@ struct TrieSearch {
   int max_ops;
   double min_lp, copy;
   const std::function<void(uint32_t, double)>& emit;
+  std::vector<std::vector<const Confusion*>> last;  // at[p] narrowed to the confusions that can come last
 
+  void Init() {
+    std::vector<uint32_t> ends(o.size() + 1, VocabTrie::kNone);  // suffix node of o[q..]
+    ends[o.size()] = VocabTrie::kRoot;
+    for (size_t q = o.size(); q-- > 0 && ends[q + 1] != VocabTrie::kNone;) ends[q] = trie.SuffixChild(ends[q + 1], o[q]);
+    last.assign(o.size(), {});
+    for (size_t p = 0; p < o.size(); ++p)
+      for (const Confusion* c : at[p])
+        if (Ends(ends[p + c->observed.size()], c->intended)) last[p].push_back(c);
+  }
   // `rules` sums the confusions used (the budget); `lp` adds the copies.
   void Step(size_t p, uint32_t node, int ops, double rules, double lp) const {
     if (p == o.size()) {
@@ -237,13 +251,18 @@ struct TrieSearch {
       return;
     }
     if (ops < max_ops) {
-      for (const Confusion* c : at[p]) {
+      for (const Confusion* c : ops + 1 == max_ops ? last[p] : at[p]) {
         if (rules + c->log10p < min_lp) break;  // most probable first: none after fits
         uint32_t n = Follow(node, c->intended);
         if (n != VocabTrie::kNone) Step(p + c->observed.size(), n, ops + 1, rules + c->log10p, lp + c->log10p);
       }
     }
     if (uint32_t n = trie.Child(node, o[p]); n != VocabTrie::kNone) Step(p + 1, n, ops, rules, lp + copy);
+  }
+  // Whether some word ends with `s` followed by the suffix at node `n`.
+  bool Ends(uint32_t n, std::u32string_view s) const {
+    for (size_t i = s.size(); i-- > 0 && n != VocabTrie::kNone;) n = trie.SuffixChild(n, s[i]);
+    return n != VocabTrie::kNone;
   }
   // The node reached by spelling `s` from `node`; kNone off the trie or at a
   // space (splits are proposed separately).
@@ -261,7 +280,9 @@ struct TrieSearch {
 void Channel::WordCandidates(std::u32string_view o, int max_ops, double min_lp, const VocabTrie& trie,
                              const std::function<void(uint32_t, double)>& emit) const {
   const std::vector<std::vector<const Confusion*>> at = ObservedAt(o, min_lp);
-  TrieSearch{o, at, trie, max_ops, min_lp, log10_copy_, emit}.Step(0, VocabTrie::kRoot, 0, 0, 0);
+  TrieSearch search{o, at, trie, max_ops, min_lp, log10_copy_, emit, {}};
+  search.Init();
+  search.Step(0, VocabTrie::kRoot, 0, 0, 0);
 }
 
 }  // namespace emend::correct

@@ -23,31 +23,34 @@ std::vector<std::pair<std::u32string, uint32_t>> ModelWords(const Model& m, uint
 VocabTrie::VocabTrie(const Model& m, uint64_t min_count) : VocabTrie(ModelWords(m, min_count)) {}
 
 VocabTrie::VocabTrie(Words words) {
-  std::sort(words.begin(), words.end());
-  words.erase(std::unique(words.begin(), words.end(),
-                          [](const auto& a, const auto& b) { return a.first == b.first; }),
-              words.end());
-  Build(words, 0, words.size(), 0);
+  auto sorted = [](Words* w) {
+    std::sort(w->begin(), w->end());
+    w->erase(std::unique(w->begin(), w->end(), [](const auto& a, const auto& b) { return a.first == b.first; }),
+             w->end());
+  };
+  sorted(&words);
+  Build(words, 0, words.size(), 0, &prefixes_);
+  for (auto& [w, id] : words) std::reverse(w.begin(), w.end());
+  sorted(&words);
+  Build(words, 0, words.size(), 0, &suffixes_);
 }
 
-// Writes the node for the words in [lo, hi), which share their first `depth`
-// code points, then its subtrees; returns the node's offset.
-uint32_t VocabTrie::Build(const Words& w, size_t lo, size_t hi, size_t depth) {
-  const uint32_t node = static_cast<uint32_t>(cells_.size());
+uint32_t VocabTrie::Build(const Words& w, size_t lo, size_t hi, size_t depth, std::vector<uint32_t>* cells) {
+  const uint32_t node = static_cast<uint32_t>(cells->size());
   uint32_t id = Model::kUnknown;
   if (lo < hi && w[lo].first.size() == depth) id = w[lo++].second;  // sorted: the prefix itself comes first
   std::vector<size_t> starts;  // a child per distinct next code point
   for (size_t i = lo; i < hi; ++i)
     if (i == lo || w[i].first[depth] != w[i - 1].first[depth]) starts.push_back(i);
   const uint32_t k = static_cast<uint32_t>(starts.size());
-  cells_.push_back(id);
-  cells_.push_back(k);
-  for (size_t s : starts) cells_.push_back(static_cast<uint32_t>(w[s].first[depth]));
-  cells_.resize(cells_.size() + k);
+  cells->push_back(id);
+  cells->push_back(k);
+  for (size_t s : starts) cells->push_back(static_cast<uint32_t>(w[s].first[depth]));
+  cells->resize(cells->size() + k);
   for (uint32_t i = 0; i < k; ++i) {
     const size_t end = i + 1 < k ? starts[i + 1] : hi;
-    const uint32_t child = Build(w, starts[i], end, depth + 1);
-    cells_[node + 2 + k + i] = child;
+    const uint32_t child = Build(w, starts[i], end, depth + 1, cells);
+    (*cells)[node + 2 + k + i] = child;
   }
   return node;
 }

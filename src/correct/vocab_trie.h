@@ -1,11 +1,13 @@
 // A character trie over the model's vocabulary, so that candidate generation
 // only follows paths that spell the start of some word (the automaton over
 // the vocabulary: a candidate costs no dictionary lookup, and dead ends are
-// cut at their first impossible character).
+// cut at their first impossible character), and a trie of the reversed
+// words, which tells whether some word ends with a given string.
 //
-// Layout: one array of 32-bit cells, nodes in depth-first order. A node at
-// offset n is [word id, k, k sorted labels, k child offsets], so a step down
-// reads one or two cache lines and a node's first child follows it.
+// Layout: one array of 32-bit cells per direction, nodes in depth-first
+// order. A node at offset n is [word id, k, k sorted labels, k child
+// offsets], so a step down reads one or two cache lines and a node's first
+// child follows it.
 #ifndef EMEND_CORRECT_VOCAB_TRIE_H_
 #define EMEND_CORRECT_VOCAB_TRIE_H_
 
@@ -22,15 +24,24 @@ namespace emend::correct {
 class VocabTrie {
  public:
   static constexpr uint32_t kRoot = 0, kNone = UINT32_MAX;
+  using Words = std::vector<std::pair<std::u32string, uint32_t>>;
   // Words of `m` seen at least `min_count` times (reserved ids, "<num>" and
   // punctuation tokens left out).
   VocabTrie(const Model& m, uint64_t min_count);
   // From (word, id) pairs in any order; ids must not be Model::kUnknown.
-  explicit VocabTrie(std::vector<std::pair<std::u32string, uint32_t>> words);
+  explicit VocabTrie(Words words);
 
-  uint32_t Child(uint32_t node, char32_t c) const {
-    const uint32_t k = cells_[node + 1];
-    const uint32_t* labels = cells_.data() + node + 2;
+  // Prefixes: the node after `c` below `node`, kNone if no word continues so.
+  uint32_t Child(uint32_t node, char32_t c) const { return Step(prefixes_, node, c); }
+  uint32_t WordId(uint32_t node) const { return prefixes_[node]; }  // Model::kUnknown if none
+  // Suffixes, read backwards from the end of a word: from kRoot, SuffixChild
+  // with the last code point, then the one before it, and so on.
+  uint32_t SuffixChild(uint32_t node, char32_t c) const { return Step(suffixes_, node, c); }
+
+ private:
+  static uint32_t Step(const std::vector<uint32_t>& cells, uint32_t node, char32_t c) {
+    const uint32_t k = cells[node + 1];
+    const uint32_t* labels = cells.data() + node + 2;
     if (k <= 16) {  // most nodes: a short scan beats a binary search
       for (uint32_t i = 0; i < k; ++i)
         if (labels[i] == c) return labels[k + i];
@@ -38,15 +49,12 @@ class VocabTrie {
     }
     return Search(labels, k, c);
   }
-  uint32_t WordId(uint32_t node) const { return cells_[node]; }  // Model::kUnknown if none
-  size_t cells() const { return cells_.size(); }
-
- private:
   static uint32_t Search(const uint32_t* labels, uint32_t k, char32_t c);
-  using Words = std::vector<std::pair<std::u32string, uint32_t>>;
-  uint32_t Build(const Words& w, size_t lo, size_t hi, size_t depth);
+  // Appends the node for the sorted words [lo, hi), which share their first
+  // `depth` code points, and its subtrees; returns the node's offset.
+  static uint32_t Build(const Words& w, size_t lo, size_t hi, size_t depth, std::vector<uint32_t>* cells);
 
-  std::vector<uint32_t> cells_;
+  std::vector<uint32_t> prefixes_, suffixes_;
 };
 
 }  // namespace emend::correct

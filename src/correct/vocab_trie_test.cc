@@ -45,6 +45,16 @@ TEST(VocabTrie, MatchesASetOfWordsOnRandomInput) {
       }
     }
     for (const auto& [w, id] : ref) EXPECT_EQ(trie.WordId(Walk(trie, w)), id);
+    // Suffixes: a backward walk survives iff some word ends with the string.
+    for (int probe = 0; probe < 2000; ++probe) {
+      std::u32string s;
+      for (size_t n = rng() % 6; n > 0; --n) s += alphabet[rng() % letters];
+      bool suffix = false;
+      for (const auto& [w, id] : ref) suffix = suffix || (w.size() >= s.size() && w.compare(w.size() - s.size(), s.size(), s) == 0);
+      uint32_t n = VocabTrie::kRoot;
+      for (size_t i = s.size(); i-- > 0 && n != VocabTrie::kNone;) n = trie.SuffixChild(n, s[i]);
+      ASSERT_EQ(n != VocabTrie::kNone, suffix);
+    }
   }
 }
 
