@@ -62,12 +62,12 @@ class SentencePass {
   bool Protected(const text::LmToken& t) const;
   bool NeedsCheck(size_t p) const;
   std::vector<Candidate> Generate(size_t p) const;
+  bool ScoreCandidates(size_t p, double min_gain, std::vector<Candidate>* c) const;
   void AddChannelCandidates(size_t p, bool known, std::vector<Candidate>* c) const;
   void AddSplits(size_t p, std::vector<Candidate>* c) const;
   void AddMerge(size_t p, std::vector<Candidate>* c) const;
   void AddUnhyphenated(size_t p, std::vector<Candidate>* c) const;
-  double Window(const Model::State& ctx, size_t p, int span, const std::vector<uint32_t>& repl, size_t end,
-                double tail) const;
+  double Continue(Model::State st, size_t p, const Candidate& x, size_t end, double tail) const;
   double Tail(size_t from, size_t end) const;
 
   const Model& m_;
@@ -101,19 +101,17 @@ bool SentencePass::NeedsCheck(size_t p) const {
   return p + 1 < ids_.size() && m_.LogProb(ids_.data(), p + 1, ids_[p + 1]) < kFitsContext;
 }
 
-// LM score of the window: the replacement and the tokens after it up to
-// `end` (an original position, the same for every candidate of a decision,
-// so that all cover the same text), each given its context, with tokens
-// [p, p+span) replaced by `repl`. `ctx` is the state after the tokens before
-// p; `tail` is the score of the tokens the replacement cannot reach (those
-// order()-1 or more after it), the same for every candidate of that span.
-double SentencePass::Window(const Model::State& ctx, size_t p, int span, const std::vector<uint32_t>& repl,
-                            size_t end, double tail) const {
-  const size_t reach = std::min(end, p + span + static_cast<size_t>(m_.order() - 1));
-  Model::State st = ctx;
+// LM score of the rest of a window: candidate `x` replaces tokens
+// [p, p+span), and its first word is scored already (`st` is the state after
+// it). The window runs to `end` (an original position, the same for every
+// candidate of a decision, so that all cover the same text), each token given
+// its context; `tail` is the score of the tokens the replacement cannot reach
+// (those order()-1 or more after it), the same for every candidate of a span.
+double SentencePass::Continue(Model::State st, size_t p, const Candidate& x, size_t end, double tail) const {
+  const size_t reach = std::min(end, p + x.span + static_cast<size_t>(m_.order() - 1));
   double lp = 0;
-  for (uint32_t id : repl) lp += m_.Score(st, id, &st);
-  for (size_t k = p + span; k < reach; ++k) lp += m_.Score(st, ids_[k], &st);
+  for (size_t i = 1; i < x.ids.size(); ++i) lp += m_.Score(st, x.ids[i], &st);
+  for (size_t k = p + x.span; k < reach; ++k) lp += m_.Score(st, ids_[k], &st);
   return lp + tail;
 }
 
@@ -209,26 +207,56 @@ std::vector<Candidate> SentencePass::Generate(size_t p) const {
   if (o_.split_merge && !known) AddSplits(p, &c);
   if (o_.split_merge) AddMerge(p, &c);
   if (o_.split_merge && o_.dehyphenate && !known) AddUnhyphenated(p, &c);
+  return c;
+}
+
+// Scores the candidates c (c[0] the original). Returns false, leaving the
+// others unscored, when none of them can beat the original by `min_gain`
+// (log10): a candidate's score is at most its channel, its first word's
+// log10 p and the tokens it cannot reach, since every other term is <= 0.
+bool SentencePass::ScoreCandidates(size_t p, double min_gain, std::vector<Candidate>* c) const {
+  const bool known = ids_[p] != Model::kUnknown;
   const size_t end = std::min(ids_.size(), p + 4);  // two tokens after the widest (merge) span
   Model::State ctx = m_.NullContext();
   for (size_t k = p >= 2 ? p - 2 : 0; k < p; ++k) m_.Score(ctx, ids_[k], &ctx);
   const size_t reach = static_cast<size_t>(m_.order() - 1);
   const double tail[3] = {0, Tail(std::min(end, p + 1 + reach), end), Tail(std::min(end, p + 2 + reach), end)};
-  for (Candidate& x : c) {
-    x.score = x.channel + Window(ctx, p, x.span, x.ids, end, tail[x.span]);
-    if (x.kind == 0 && !known) x.score += m_.CharLogProb(word) + kUnknownBias;  // <unk> with its spelling
-    if (x.kind == kRealWord) x.score -= kRealWordMargin;
+  auto prior = [&](const Candidate& x) {
+    if (x.kind == 0 && !known) return m_.CharLogProb(x.text) + kUnknownBias;  // <unk> with its spelling
+    return x.kind == kRealWord ? -kRealWordMargin : 0.0;
+  };
+  // Each candidate's first word, scored once: the bound, then the window
+  // from there. A score is channel + prior + first word + rest of the window.
+  std::vector<std::pair<double, Model::State>> first(c->size());
+  for (size_t i = 0; i < c->size(); ++i) {
+    const Candidate& x = (*c)[i];
+    first[i].first = x.channel + prior(x) + m_.Score(ctx, x.ids[0], &first[i].second);
   }
-  return c;
+  Candidate& original = (*c)[0];
+  original.score = first[0].first + Continue(first[0].second, p, original, end, tail[1]);
+  bool can_win = false;
+  for (size_t i = 1; i < c->size() && !can_win; ++i)
+    can_win = first[i].first + tail[(*c)[i].span] - original.score >= min_gain;
+  if (!can_win) return false;
+  for (size_t i = 1; i < c->size(); ++i) {
+    Candidate& x = (*c)[i];
+    x.score = first[i].first + Continue(first[i].second, p, x, end, tail[x.span]);
+  }
+  return true;
 }
 
 void SentencePass::Run(int rank, std::vector<edit::Proposal>* out, std::vector<Suggestion>* sug) {
   const double threshold = 0.99 - 0.49 * std::clamp(o_.aggressiveness, 0.0, 1.0);
+  // An edit needs posterior >= threshold, so its score must beat the
+  // original's by log10(threshold / (1 - threshold)) at least; suggestions
+  // need every candidate scored.
+  const double min_gain = sug ? -1e300 : std::log10(threshold / (1 - threshold)) - 1e-9;
   for (size_t p = 1; p + 1 < ids_.size(); ++p) {
     const text::LmToken& t = toks_[p - 1];
     if (Protected(t) || !NeedsCheck(p)) continue;
     std::vector<Candidate> c = Generate(p);
     if (c.size() < 2 && ids_[p] != Model::kUnknown) continue;
+    if (!ScoreCandidates(p, min_gain, &c)) continue;
     double best = -1e300, norm = 0;
     for (const Candidate& x : c) best = std::max(best, x.score);
     for (const Candidate& x : c) norm += std::pow(10.0, x.score - best);
