@@ -55,6 +55,8 @@ class SentencePass {
     ids_.push_back(Model::kSentenceStart);
     for (const text::LmToken& t : toks) ids_.push_back(m.Find(t.text));
     ids_.push_back(Model::kSentenceEnd);
+    lp_.resize(ids_.size());
+    m.ScoreSequence(ids_.data(), ids_.size(), lp_.data());  // batched lookups
   }
   void Run(int rank, std::vector<edit::Proposal>* out, std::vector<Suggestion>* sug);
 
@@ -69,6 +71,7 @@ class SentencePass {
   void AddUnhyphenated(size_t p, std::vector<Candidate>* c) const;
   double Continue(Model::State st, size_t p, const Candidate& x, size_t end, double tail) const;
   double Tail(size_t from, size_t end) const;
+  void Rescore(size_t from);
 
   const Model& m_;
   const Channel& ch_;
@@ -78,6 +81,7 @@ class SentencePass {
   const CorrectOptions& o_;
   CandidateCache* cache_;
   std::vector<uint32_t> ids_;  // <s> tokens </s>; token i is ids_[i + 1]
+  std::vector<double> lp_;     // lp_[k] = log10 p(ids_[k] | the ids before it), kept up to date with ids_
 };
 
 bool SentencePass::Protected(const text::LmToken& t) const {
@@ -96,9 +100,9 @@ bool SentencePass::NeedsCheck(size_t p) const {
   uint32_t id = ids_[p];
   if (id == Model::kUnknown) return !(o_.wordlist && o_.wordlist->Contains(toks_[p - 1].text));
   if (!o_.real_word || m_.Count(id) == 0) return false;
-  if (m_.LogProb(ids_.data(), p, id) < kFitsContext) return true;
+  if (lp_[p] < kFitsContext) return true;
   // The right context too: "will he filled" only fails at "filled".
-  return p + 1 < ids_.size() && m_.LogProb(ids_.data(), p + 1, ids_[p + 1]) < kFitsContext;
+  return p + 1 < ids_.size() && lp_[p + 1] < kFitsContext;
 }
 
 // LM score of the rest of a window: candidate `x` replaces tokens
@@ -115,11 +119,17 @@ double SentencePass::Continue(Model::State st, size_t p, const Candidate& x, siz
   return lp + tail;
 }
 
-// Sum of the original's log10 p over [from, end), each with its own context.
+// Sum of the original's log10 p over [from, end).
 double SentencePass::Tail(size_t from, size_t end) const {
   double lp = 0;
-  for (size_t k = from; k < end; ++k) lp += m_.LogProb(ids_.data(), k, ids_[k]);
+  for (size_t k = from; k < end; ++k) lp += lp_[k];
   return lp;
+}
+
+// After ids_[from] changed: the positions whose context holds it.
+void SentencePass::Rescore(size_t from) {
+  const size_t to = std::min(ids_.size(), from + static_cast<size_t>(m_.order()));
+  for (size_t k = from; k < to; ++k) lp_[k] = m_.LogProb(ids_.data(), k, ids_[k]);
 }
 
 void SentencePass::AddChannelCandidates(size_t p, bool known, std::vector<Candidate>* c) const {
@@ -282,8 +292,11 @@ void SentencePass::Run(int rank, std::vector<edit::Proposal>* out, std::vector<S
     out->push_back(repair::MakeProposal(text_, t.begin, end, MatchCase(surface, top.text), top.kind, posterior,
                                         rule, note, rank));
     // Later decisions see the corrected context.
-    if (top.ids.size() == 1 && top.span == 1) ids_[p] = top.ids[0];
-    if (top.span == 2) { ids_[p] = top.ids[0]; ++p; }
+    if (top.ids.size() == 1 || top.span == 2) {
+      ids_[p] = top.ids[0];
+      Rescore(p);
+    }
+    if (top.span == 2) ++p;
   }
 }
 
