@@ -69,6 +69,12 @@ class Model {
   State BeginSentence() const;   // the context "<s>"
   State NullContext() const;     // no context at all
   double Score(const State& in, uint32_t word, State* out) const;
+  // lp[i] = Score(in[i], words[i], &out[i]) for i < n (out may alias in):
+  // equal results, but each level's lookups are issued as one batch with
+  // prefetching, so many candidates cost far less than n calls to Score.
+  // `scratch` may be null or reused between calls.
+  void ScoreBatch(const State* in, const uint32_t* words, size_t n, double* lp, State* out,
+                  std::vector<int64_t>* scratch = nullptr) const;
 
   // out[i] = log10 p(ids[i] | the order()-1 ids before it) for i < n (ids[0]
   // without context): the fastest way to score a sequence, since lookups are

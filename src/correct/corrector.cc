@@ -25,6 +25,7 @@ constexpr double kRealWordMargin = 1.0;
 
 
 constexpr size_t kMaxAlternatives = 5;
+constexpr uint32_t kNone = UINT32_MAX;  // no word
 
 // Channel candidates of an observed word (word id, best path log10 P),
 // cached per call: OCR text repeats its misreads and its frequent words.
@@ -70,6 +71,8 @@ class SentencePass {
   void AddMerge(size_t p, std::vector<Candidate>* c) const;
   void AddUnhyphenated(size_t p, std::vector<Candidate>* c) const;
   double Continue(Model::State st, size_t p, const Candidate& x, size_t end, double tail) const;
+  std::vector<double> ContinueAll(std::vector<Model::State> st, size_t p, const std::vector<Candidate>& c,
+                                  size_t end) const;
   double Tail(size_t from, size_t end) const;
   void Rescore(size_t from);
 
@@ -117,6 +120,32 @@ double SentencePass::Continue(Model::State st, size_t p, const Candidate& x, siz
   for (size_t i = 1; i < x.ids.size(); ++i) lp += m_.Score(st, x.ids[i], &st);
   for (size_t k = p + x.span; k < reach; ++k) lp += m_.Score(st, ids_[k], &st);
   return lp + tail;
+}
+
+// Continue for candidates 1.. of `c` at once (rest[0] is left 0): `st[i]`
+// is the state after candidate i's first word. Round r scores the r-th word
+// after the first of every candidate that has one, as one batch.
+std::vector<double> SentencePass::ContinueAll(std::vector<Model::State> st, size_t p, const std::vector<Candidate>& c,
+                                              size_t end) const {
+  const size_t order = static_cast<size_t>(m_.order());
+  auto word = [&](const Candidate& x, size_t r) {  // the r-th word after the first, or kNone
+    if (r + 1 < x.ids.size()) return x.ids[r + 1];
+    const size_t k = p + x.span + (r + 1 - x.ids.size());
+    return k < std::min(end, p + x.span + order - 1) ? ids_[k] : kNone;
+  };
+  std::vector<double> rest(c.size(), 0.0), lp;
+  std::vector<Model::State> in;
+  std::vector<uint32_t> words;
+  std::vector<size_t> who;
+  for (size_t r = 0;; ++r) {
+    in.clear(), words.clear(), who.clear();
+    for (size_t i = 1; i < c.size(); ++i)
+      if (uint32_t w = word(c[i], r); w != kNone) in.push_back(st[i]), words.push_back(w), who.push_back(i);
+    if (who.empty()) return rest;
+    lp.resize(who.size());
+    m_.ScoreBatch(in.data(), words.data(), who.size(), lp.data(), in.data());
+    for (size_t j = 0; j < who.size(); ++j) rest[who[j]] += lp[j], st[who[j]] = in[j];
+  }
 }
 
 // Sum of the original's log10 p over [from, end).
@@ -235,22 +264,25 @@ bool SentencePass::ScoreCandidates(size_t p, double min_gain, std::vector<Candid
     if (x.kind == 0 && !known) return m_.CharLogProb(x.text) + kUnknownBias;  // <unk> with its spelling
     return x.kind == kRealWord ? -kRealWordMargin : 0.0;
   };
-  // Each candidate's first word, scored once: the bound, then the window
-  // from there. A score is channel + prior + first word + rest of the window.
-  std::vector<std::pair<double, Model::State>> first(c->size());
-  for (size_t i = 0; i < c->size(); ++i) {
-    const Candidate& x = (*c)[i];
-    first[i].first = x.channel + prior(x) + m_.Score(ctx, x.ids[0], &first[i].second);
-  }
+  // Each candidate's first word, scored once (all in one batch): the bound,
+  // then the window from there. A score is channel + prior + first word +
+  // rest of the window.
+  const size_t n = c->size();
+  std::vector<Model::State> st(n, ctx);
+  std::vector<uint32_t> words(n);
+  std::vector<double> first(n);
+  for (size_t i = 0; i < n; ++i) words[i] = (*c)[i].ids[0];
+  m_.ScoreBatch(st.data(), words.data(), n, first.data(), st.data());
+  for (size_t i = 0; i < n; ++i) first[i] += (*c)[i].channel + prior((*c)[i]);
   Candidate& original = (*c)[0];
-  original.score = first[0].first + Continue(first[0].second, p, original, end, tail[1]);
+  original.score = first[0] + Continue(st[0], p, original, end, tail[1]);
   bool can_win = false;
-  for (size_t i = 1; i < c->size() && !can_win; ++i)
-    can_win = first[i].first + tail[(*c)[i].span] - original.score >= min_gain;
+  for (size_t i = 1; i < n && !can_win; ++i) can_win = first[i] + tail[(*c)[i].span] - original.score >= min_gain;
   if (!can_win) return false;
-  for (size_t i = 1; i < c->size(); ++i) {
+  std::vector<double> rest = ContinueAll(st, p, *c, end);
+  for (size_t i = 1; i < n; ++i) {
     Candidate& x = (*c)[i];
-    x.score = first[i].first + Continue(first[i].second, p, x, end, tail[x.span]);
+    x.score = first[i] + (rest[i] + tail[x.span]);
   }
   return true;
 }

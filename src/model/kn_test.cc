@@ -215,13 +215,32 @@ TEST(KneserNeyTest, QueryPathsAgree) {
     std::vector<double> batch(seq.size());
     view->ScoreSequence(seq.data(), seq.size(), batch.data(), &scratch);
     TrieState st;
+    std::vector<TrieState> before;  // the state before each position
     for (size_t i = 0; i < seq.size(); ++i) {
+      before.push_back(st);
       double direct = view->LogProb(seq.data(), i, seq[i]);
       EXPECT_DOUBLE_EQ(batch[i], direct) << "position " << i;
       EXPECT_DOUBLE_EQ(TrieScore(*view, st, seq[i], &st), direct) << "position " << i;
       if (seq[i] != kBos) {  // p(<s>) is -99 in the builder, clamped to -12 when quantised
         EXPECT_NEAR(built->LogProb(seq.data(), i, seq[i]), direct, 6e-4);
       }
+    }
+    // A batch of (state, word) pairs, here each position with a random next
+    // word too, gives what TrieScore gives one at a time.
+    std::vector<TrieState> in = before;
+    Seq words = seq;
+    for (size_t i = 0; i < seq.size(); ++i) {
+      in.push_back(before[i]);
+      words.push_back(any(rng));
+    }
+    std::vector<double> lp(in.size());
+    std::vector<TrieState> out(in.size());
+    view->ScoreBatch(in.data(), words.data(), in.size(), lp.data(), out.data(), &scratch);
+    for (size_t i = 0; i < in.size(); ++i) {
+      TrieState one;
+      EXPECT_EQ(lp[i], TrieScore(*view, in[i], words[i], &one)) << "pair " << i;
+      EXPECT_EQ(out[i].len, one.len);
+      for (int j = 1; j <= one.len; ++j) EXPECT_EQ(out[i].node[j], one.node[j]) << "pair " << i << " level " << j;
     }
   }
 }  // index

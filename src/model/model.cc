@@ -125,6 +125,22 @@ double Model::Score(const State& in, uint32_t word, State* out) const {
   return lp;
 }
 
+void Model::ScoreBatch(const State* in, const uint32_t* words, size_t n, double* lp, State* out,
+                       std::vector<int64_t>* scratch) const {
+  static_assert(sizeof(State::node) / sizeof(State::node[0]) == model::kMaxOrder);
+  std::vector<model::TrieState> states(n);
+  for (size_t i = 0; i < n; ++i) {
+    states[i].len = in[i].len;
+    std::copy(std::begin(in[i].node), std::end(in[i].node), states[i].node);
+  }
+  std::vector<int64_t> local;
+  impl_->words.ScoreBatch(states.data(), words, n, lp, states.data(), scratch ? scratch : &local);
+  for (size_t i = 0; i < n; ++i) {
+    out[i].len = states[i].len;
+    std::copy(std::begin(states[i].node), std::end(states[i].node), out[i].node);
+  }
+}
+
 void Model::ScoreSequence(const uint32_t* ids, size_t n, double* out, std::vector<int64_t>* scratch) const {
   std::vector<int64_t> local;
   impl_->words.ScoreSequence(ids, n, out, scratch ? scratch : &local);

@@ -105,6 +105,43 @@ void TrieView::ScoreSequence(const uint32_t* ids, size_t n, double* out, std::ve
   }
 }
 
+void TrieView::ScoreBatch(const TrieState* in, const uint32_t* w, size_t n, double* lp, TrieState* out,
+                          std::vector<int64_t>* scratch) const {
+  // hits(j)[i]: the entry of (context suffix of length j of in[i], w[i]) at
+  // level j+1, or -1; parents(j) holds the context entries.
+  const size_t levels = static_cast<size_t>(order_);
+  scratch->assign(2 * levels * n, -1);
+  auto hits = [&](int j) { return scratch->data() + static_cast<size_t>(j) * n; };
+  auto parents = [&](int j) { return scratch->data() + (levels + static_cast<size_t>(j)) * n; };
+  std::vector<uint32_t> ws(w, w + n);
+  for (uint32_t& x : ws) x = x >= vocab() ? kUnk : x;
+  for (int j = 1; j < order_; ++j) {
+    for (size_t i = 0; i < n; ++i) parents(j)[i] = j <= in[i].len ? in[i].node[j] : -1;
+    FindBatch(j + 1, parents(j), ws.data(), n, hits(j));
+  }
+  for (size_t i = 0; i < n; ++i) {  // TrieScore's combination, with the lookups done
+    TrieState next;
+    next.len = std::min(in[i].len + 1, order_ - 1);
+    next.node[0] = -1;
+    if (next.len >= 1) next.node[1] = ws[i];
+    double acc = 0, result = 0;
+    bool found = false;
+    for (int j = in[i].len; j >= 1; --j) {
+      const int64_t h = in[i].node[j], hit = h < 0 ? -1 : hits(j)[i];
+      if (j + 1 <= next.len) next.node[j + 1] = hit;
+      if (found || h < 0) continue;
+      if (hit >= 0) {
+        result = acc + Prob(j + 1, static_cast<uint64_t>(hit));
+        found = true;
+      } else {
+        acc += Bow(j, static_cast<uint64_t>(h));
+      }
+    }
+    lp[i] = found ? result : acc + Prob(1, ws[i]);
+    out[i] = next;
+  }
+}
+
 namespace {
 
 std::vector<uint32_t> U32s(const SectionView& v) {

@@ -150,6 +150,10 @@ class TrieView {
   // of a level are issued as one batch with software prefetching, so memory
   // latency overlaps. `scratch` is reused between calls.
   void ScoreSequence(const uint32_t* ids, size_t n, double* out, std::vector<int64_t>* scratch) const;
+  // lp[i] = TrieScore(*this, in[i], w[i], &out[i]) for all i < n (out may
+  // alias in), with each level's lookups batched as in ScoreSequence.
+  void ScoreBatch(const TrieState* in, const uint32_t* w, size_t n, double* lp, TrieState* out,
+                  std::vector<int64_t>* scratch) const;
 
  private:
   // nodes_k[i] = Find(k, parents[i], ids[i]) for all i (parent -1 gives -1).
