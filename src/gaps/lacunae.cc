@@ -156,6 +156,7 @@ class Scan {
   }
 
   void Run(std::vector<Finding>* out) {
+    heads_ = ScoreHeads();
     for (size_t j = 1; j < ids_.size(); ++j) Boundary(j, out);
     for (size_t k = 0; k < toks_.size(); ++k) Fused(k, out);
   }
@@ -163,21 +164,52 @@ class Scan {
  private:
   double LP(const std::vector<uint32_t>& s, size_t i) const { return m_.LogProb(s.data(), i, s[i]); }
 
-  // log10 of P(sentence with `head` (scored) then `ctx` (unscored context)
-  // inserted before ids_[j]) / P(sentence as it is), over the tokens the
-  // insertion changes. `right` replaces ids_[j..] when set (fused splits).
-  // log10 of P(sentence with `head` (scored) then `ctx` (unscored context)
-  // inserted before ids_[j]) / P(sentence as it is), over the tokens the
-  // insertion changes: the head and the next two tokens `right` (ids_[j..]
-  // or, for a fused word, its right half and what follows). `without` is
-  // the log10 probability of those two tokens as they are. When even the
-  // upper bound (head alone, the right tokens costing nothing) is below
-  // `need`, the bound is returned without further lookups.
-  double Delta(size_t j, uint32_t head, std::initializer_list<uint32_t> ctx, const std::vector<uint32_t>& right,
-               double without, double need) const {
-    std::vector<uint32_t> with(ids_.begin() + (j >= 2 ? j - 2 : 0), ids_.begin() + j);
+  // The model's view of every boundary of ids_, scored in batches: for the
+  // boundary before ids_[j], the log10 p of each inserted head (<num>, the
+  // quotation mark, the parenthesis) and of ids_[j] itself, each after
+  // ids_[j-2], ids_[j-1].
+  struct Heads {
+    std::vector<double> head[kNumReasons], base;
+  };
+  Heads ScoreHeads() const {
+    const size_t n = ids_.size();
+    std::vector<Model::State> ctx(n, m_.NullContext());
+    std::vector<uint32_t> w(n);
+    std::vector<double> lp(n);
+    for (size_t back = 2; back >= 1; --back) {  // the state after ids_[j-2], then after ids_[j-1]
+      std::vector<size_t> who;
+      std::vector<Model::State> in;
+      w.clear();
+      for (size_t j = back; j < n; ++j) who.push_back(j), in.push_back(ctx[j]), w.push_back(ids_[j - back]);
+      m_.ScoreBatch(in.data(), w.data(), who.size(), lp.data(), in.data());
+      for (size_t i = 0; i < who.size(); ++i) ctx[who[i]] = in[i];
+    }
+    Heads h;
+    const uint32_t heads[kNumReasons] = {num_, quote_, open_};
+    std::vector<Model::State> out(n);
+    for (int r = 0; r < kNumReasons; ++r) {
+      w.assign(n, heads[r]);
+      h.head[r].resize(n);
+      m_.ScoreBatch(ctx.data(), w.data(), n, h.head[r].data(), out.data());
+    }
+    h.base.resize(n);
+    m_.ScoreBatch(ctx.data(), ids_.data(), n, h.base.data(), out.data());
+    return h;
+  }
+
+  // log10 of P(sentence `ids` with `head` (scored) then `ctx` (unscored
+  // context) inserted before ids[j]) / P(sentence as it is), over the tokens
+  // the insertion changes: the head and the next two tokens `right` (ids[j..]
+  // or, for a fused word, its right half and what follows). `without` is the
+  // log10 probability of those two tokens as they are; `head_lp`, if not
+  // null, that of the head (already scored). When even the upper bound (head
+  // alone, the right tokens costing nothing) is below `need`, the bound is
+  // returned without further lookups.
+  double Delta(const std::vector<uint32_t>& ids, size_t j, uint32_t head, std::initializer_list<uint32_t> ctx,
+               const std::vector<uint32_t>& right, double without, double need, const double* head_lp) const {
+    std::vector<uint32_t> with(ids.begin() + (j >= 2 ? j - 2 : 0), ids.begin() + j);
     with.push_back(head);
-    double lp_with = LP(with, with.size() - 1);
+    double lp_with = head_lp ? *head_lp : LP(with, with.size() - 1);
     if (lp_with - without < need) return lp_with - without;
     with.insert(with.end(), ctx.begin(), ctx.end());
     for (size_t k = 0; k < right.size() && k < 2; ++k) {
@@ -187,8 +219,8 @@ class Scan {
     return lp_with - without;
   }
 
-  double Without(size_t j, const std::vector<uint32_t>& right) const {
-    std::vector<uint32_t> w(ids_.begin() + (j >= 2 ? j - 2 : 0), ids_.begin() + j);
+  double Without(const std::vector<uint32_t>& ids, size_t j, const std::vector<uint32_t>& right) const {
+    std::vector<uint32_t> w(ids.begin() + (j >= 2 ? j - 2 : 0), ids.begin() + j);
     size_t left = w.size();
     double lp = 0;
     for (size_t k = 0; k < right.size() && k < 2; ++k) {
@@ -203,20 +235,30 @@ class Scan {
     return std::vector<uint32_t>(ids_.begin() + j, ids_.begin() + std::min(ids_.size(), j + 2));
   }
 
-  // Scores for each reason at the boundary before ids_[j]; need[r]: below
-  // this likelihood ratio reason r cannot be reported (bounds suffice).
-  void LmScores(size_t j, const std::vector<uint32_t>& right, Features* f, const double need[kNumReasons]) const {
-    const double without = Without(j, right);
-    f->delta[kNumeral] = Delta(j, num_, {}, right, without, need[kNumeral]);
+  // Scores for each reason at the boundary before ids[j], `right` following
+  // it; need[r]: below this likelihood ratio reason r cannot be reported
+  // (bounds suffice). `pre`: the batched scores, when ids is ids_ and right
+  // is Right(j).
+  void LmScores(const std::vector<uint32_t>& ids, size_t j, const std::vector<uint32_t>& right, Features* f,
+                const double need[kNumReasons], const Heads* pre) const {
+    double without = 0;
+    if (pre) {
+      for (size_t k = 0; k < right.size() && k < 2; ++k) without += pre->base[j + k];
+    } else {
+      without = Without(ids, j, right);
+    }
+    auto head = [&](int r) { return pre ? &pre->head[r][j] : nullptr; };
+    f->delta[kNumeral] = Delta(ids, j, num_, {}, right, without, need[kNumeral], head(kNumeral));
     // After a quotation comes ", he said" mid-sentence. At a sentence end:
     // is a quotation likelier to open here than the sentence to end?
     if (right.size() == 1 && right[0] == Model::kSentenceEnd) {
-      std::vector<uint32_t> h(ids_.begin() + (j >= 2 ? j - 2 : 0), ids_.begin() + j);
-      f->delta[kQuotation] = m_.LogProb(h.data(), h.size(), quote_) - m_.LogProb(h.data(), h.size(), Model::kSentenceEnd);
+      std::vector<uint32_t> h(ids.begin() + (j >= 2 ? j - 2 : 0), ids.begin() + j);
+      f->delta[kQuotation] = (pre ? pre->head[kQuotation][j] : m_.LogProb(h.data(), h.size(), quote_)) -
+                             (pre ? pre->base[j] : m_.LogProb(h.data(), h.size(), Model::kSentenceEnd));
     } else {
-      f->delta[kQuotation] = Delta(j, quote_, {comma_, quote_}, right, without, need[kQuotation]);
+      f->delta[kQuotation] = Delta(ids, j, quote_, {comma_, quote_}, right, without, need[kQuotation], head(kQuotation));
     }
-    f->delta[kParenthetical] = Delta(j, open_, {close_}, right, without, need[kParenthetical]);
+    f->delta[kParenthetical] = Delta(ids, j, open_, {close_}, right, without, need[kParenthetical], head(kParenthetical));
   }
 
   const text::LmToken* Tok(size_t j) const { return j >= 1 && j <= toks_.size() ? &toks_[j - 1] : nullptr; }
@@ -256,7 +298,7 @@ class Scan {
     Cues(j, L, R, &f);
     double need[kNumReasons];
     Needs(f, need);
-    LmScores(j, Right(j), &f, need);
+    LmScores(ids_, j, Right(j), &f, need, &heads_);
     // A sentence cut by a blank line, not by . ! or ?: the model's end of
     // sentence is unlikely there whatever was lost, so only the cues count.
     if (!R && !EndsWithTerminator(L->end)) f.delta[kNumeral] = f.delta[kParenthetical] = -9;
@@ -362,12 +404,11 @@ class Scan {
       ids_.push_back(a);
     }
     void Scores(const std::vector<uint32_t>& right, Features* out) const {
-      Scan copy = s_;
-      copy.ids_ = ids_;
-      copy.ids_.insert(copy.ids_.end(), right.begin(), right.end());
+      std::vector<uint32_t> ids = ids_;
+      ids.insert(ids.end(), right.begin(), right.end());
       double need[kNumReasons];
       Needs(*out, need);
-      copy.LmScores(ids_.size(), right, out, need);
+      s_.LmScores(ids, ids_.size(), right, out, need, nullptr);
     }
     const Scan& s_;
     std::vector<uint32_t> ids_;
@@ -378,6 +419,7 @@ class Scan {
   const text::Lexicon* wl_;
   const std::vector<text::LmToken>& toks_;
   std::vector<uint32_t> ids_;
+  Heads heads_;  // batched scores of ids_, set by Run
   uint32_t num_, quote_, comma_, open_, close_;
 };
 
