@@ -46,11 +46,13 @@ uint32_t VocabTrie::Build(const Words& w, size_t lo, size_t hi, size_t depth, st
   cells->push_back(id);
   cells->push_back(k);
   for (size_t s : starts) cells->push_back(static_cast<uint32_t>(w[s].first[depth]));
-  cells->resize(cells->size() + k);
+  cells->resize(cells->size() + k + (k > kScan ? 128 : 0), kNone);
   for (uint32_t i = 0; i < k; ++i) {
     const size_t end = i + 1 < k ? starts[i + 1] : hi;
     const uint32_t child = Build(w, starts[i], end, depth + 1, cells);
     (*cells)[node + 2 + k + i] = child;
+    const char32_t c = w[starts[i]].first[depth];
+    if (k > kScan && c < 128) (*cells)[node + 2 + 2 * k + c] = child;
   }
   return node;
 }

@@ -7,7 +7,9 @@
 // Layout: one array of 32-bit cells per direction, nodes in depth-first
 // order. A node at offset n is [word id, k, k sorted labels, k child
 // offsets], so a step down reads one or two cache lines and a node's first
-// child follows it.
+// child follows it. A node with more than kScan children (near the root)
+// is followed by 128 cells mapping each ASCII code point to its child (or
+// kNone), so the busiest steps cost one read.
 #ifndef EMEND_CORRECT_VOCAB_TRIE_H_
 #define EMEND_CORRECT_VOCAB_TRIE_H_
 
@@ -23,7 +25,7 @@ namespace emend::correct {
 
 class VocabTrie {
  public:
-  static constexpr uint32_t kRoot = 0, kNone = UINT32_MAX;
+  static constexpr uint32_t kRoot = 0, kNone = UINT32_MAX, kScan = 8;
   using Words = std::vector<std::pair<std::u32string, uint32_t>>;
   // Words of `m` seen at least `min_count` times (reserved ids, "<num>" and
   // punctuation tokens left out).
@@ -42,12 +44,12 @@ class VocabTrie {
   static uint32_t Step(const std::vector<uint32_t>& cells, uint32_t node, char32_t c) {
     const uint32_t k = cells[node + 1];
     const uint32_t* labels = cells.data() + node + 2;
-    if (k <= 16) {  // most nodes: a short scan beats a binary search
+    if (k <= kScan) {  // most nodes: a short scan
       for (uint32_t i = 0; i < k; ++i)
         if (labels[i] == c) return labels[k + i];
       return kNone;
     }
-    return Search(labels, k, c);
+    return c < 128 ? labels[2 * k + c] : Search(labels, k, c);
   }
   static uint32_t Search(const uint32_t* labels, uint32_t k, char32_t c);
   // Appends the node for the sorted words [lo, hi), which share their first
