@@ -42,6 +42,15 @@ std::string Unescape(std::string_view s) {
   return out;
 }
 
+// A chunk of at most kMaxChunk code points as one integer: 21 bits per code
+// point + 1 (so that 0 is "none"), distinct for distinct chunks.
+static_assert(kMaxChunk * 21 <= 64);
+uint64_t ChunkKey(std::u32string_view s) {
+  uint64_t k = 0;
+  for (char32_t c : s) k = (k << 21) | (static_cast<uint64_t>(c & 0x1FFFFF) + 1);
+  return k;
+}
+
 }  // namespace
 
 void Channel::AddPair(std::string_view gold_text, std::string_view ocr_text) {
@@ -95,8 +104,8 @@ void Channel::Index() {
   by_intended_.clear();
   by_observed_.clear();
   for (const Confusion& c : table_) {
-    by_intended_[c.intended].push_back(&c);
-    by_observed_[c.observed].push_back(&c);
+    by_intended_[ChunkKey(c.intended)].push_back(&c);
+    by_observed_[ChunkKey(c.observed)].push_back(&c);
   }
   // Most probable first, so that generation can stop early.
   for (auto& [k, v] : by_observed_)
@@ -146,11 +155,9 @@ double Channel::LogProb(std::u32string_view w, std::u32string_view o) const {
   auto at = [&](size_t i, size_t j) -> double& { return dp[i * (m + 1) + j]; };
   // The confusions that start at each intended position, looked up once.
   std::vector<std::vector<const Confusion*>> starts(n);
-  std::u32string key;
   for (size_t i = 0; i < n; ++i)
     for (size_t L = 1; L <= kMaxChunk && i + L <= n; ++L) {
-      key.assign(w.substr(i, L));
-      auto it = by_intended_.find(key);
+      auto it = by_intended_.find(ChunkKey(w.substr(i, L)));
       if (it != by_intended_.end()) starts[i].insert(starts[i].end(), it->second.begin(), it->second.end());
     }
   at(0, 0) = 0;
@@ -173,11 +180,9 @@ double Channel::LogProb(std::u32string_view w, std::u32string_view o) const {
 
 std::vector<std::vector<const Confusion*>> Channel::ObservedAt(std::u32string_view o, double min_lp) const {
   std::vector<std::vector<const Confusion*>> at(o.size());
-  std::u32string key;
   for (size_t p = 0; p < o.size(); ++p)
     for (size_t L = 1; L <= kMaxChunk && p + L <= o.size(); ++L) {
-      key.assign(o.substr(p, L));
-      auto it = by_observed_.find(key);
+      auto it = by_observed_.find(ChunkKey(o.substr(p, L)));
       if (it == by_observed_.end()) continue;
       for (const Confusion* c : it->second) {  // most probable first
         if (c->log10p < min_lp) break;

@@ -70,7 +70,8 @@ class Channel {
   std::unordered_map<std::u32string, std::unordered_map<std::u32string, uint64_t>> counts_;
   uint64_t chars_ = 0, errors_ = 0, words_ = 0;
   // Indexes over table_.
-  std::unordered_map<std::u32string, std::vector<const Confusion*>> by_intended_, by_observed_;
+  // Keyed by ChunkKey: the lookups of the decoder allocate nothing.
+  std::unordered_map<uint64_t, std::vector<const Confusion*>> by_intended_, by_observed_;
 };
 
 using text::ToU32;   // the code-point conversions of text/utf8.h, used
