@@ -31,8 +31,20 @@ constexpr uint32_t kNone = UINT32_MAX;  // no word
 // cached per call: OCR text repeats its misreads and its frequent words.
 using CandidateCache = std::unordered_map<std::string, std::vector<std::pair<uint32_t, double>>>;
 
+// One or two word ids, held inline (a decision weighs dozens of candidates).
+class Ids {
+ public:
+  Ids(std::initializer_list<uint32_t> ids) : n_(std::min<size_t>(ids.size(), 2)) { std::copy_n(ids.begin(), n_, v_); }
+  size_t size() const { return n_; }
+  uint32_t operator[](size_t i) const { return v_[i]; }
+
+ private:
+  uint32_t v_[2] = {};
+  size_t n_;
+};
+
 struct Candidate {
-  std::vector<uint32_t> ids;  // replaces the token(s)
+  Ids ids;                    // replaces the token(s)
   std::string text;           // lower case, words separated by a space
   double channel = 0;         // log10 P(observed | this)
   double score = 0;           // channel + LM window
