@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <unordered_map>
 
 #include "repair/passes.h"
@@ -83,8 +84,8 @@ class SentencePass {
   void AddMerge(size_t p, std::vector<Candidate>* c) const;
   void AddUnhyphenated(size_t p, std::vector<Candidate>* c) const;
   double Continue(Model::State st, size_t p, const Candidate& x, size_t end, double tail) const;
-  std::vector<double> ContinueAll(std::vector<Model::State> st, size_t p, const std::vector<Candidate>& c,
-                                  size_t end) const;
+  bool ContinueAll(std::vector<Model::State> st, size_t p, const std::vector<Candidate>& c, size_t end,
+                   const std::function<bool(const std::vector<double>&)>& can_win, std::vector<double>* rest) const;
   double Tail(size_t from, size_t end) const;
   void Rescore(size_t from);
 
@@ -134,18 +135,22 @@ double SentencePass::Continue(Model::State st, size_t p, const Candidate& x, siz
   return lp + tail;
 }
 
-// Continue for candidates 1.. of `c` at once (rest[0] is left 0): `st[i]`
-// is the state after candidate i's first word. Round r scores the r-th word
-// after the first of every candidate that has one, as one batch.
-std::vector<double> SentencePass::ContinueAll(std::vector<Model::State> st, size_t p, const std::vector<Candidate>& c,
-                                              size_t end) const {
+// Continue for candidates 1.. of `c` at once into `rest` (rest[0] is left
+// 0): `st[i]` is the state after candidate i's first word. Round r scores the
+// r-th word after the first of every candidate that has one, as one batch.
+// Since later rounds only add terms <= 0, the search stops (false) after a
+// round that leaves `can_win(rest)` false.
+bool SentencePass::ContinueAll(std::vector<Model::State> st, size_t p, const std::vector<Candidate>& c, size_t end,
+                               const std::function<bool(const std::vector<double>&)>& can_win,
+                               std::vector<double>* rest) const {
   const size_t order = static_cast<size_t>(m_.order());
   auto word = [&](const Candidate& x, size_t r) {  // the r-th word after the first, or kNone
     if (r + 1 < x.ids.size()) return x.ids[r + 1];
     const size_t k = p + x.span + (r + 1 - x.ids.size());
     return k < std::min(end, p + x.span + order - 1) ? ids_[k] : kNone;
   };
-  std::vector<double> rest(c.size(), 0.0), lp;
+  rest->assign(c.size(), 0.0);
+  std::vector<double> lp;
   std::vector<Model::State> in;
   std::vector<uint32_t> words;
   std::vector<size_t> who;
@@ -153,10 +158,11 @@ std::vector<double> SentencePass::ContinueAll(std::vector<Model::State> st, size
     in.clear(), words.clear(), who.clear();
     for (size_t i = 1; i < c.size(); ++i)
       if (uint32_t w = word(c[i], r); w != kNone) in.push_back(st[i]), words.push_back(w), who.push_back(i);
-    if (who.empty()) return rest;
+    if (who.empty()) return true;
     lp.resize(who.size());
     m_.ScoreBatch(in.data(), words.data(), who.size(), lp.data(), in.data());
-    for (size_t j = 0; j < who.size(); ++j) rest[who[j]] += lp[j], st[who[j]] = in[j];
+    for (size_t j = 0; j < who.size(); ++j) (*rest)[who[j]] += lp[j], st[who[j]] = in[j];
+    if (!can_win(*rest)) return false;
   }
 }
 
@@ -262,9 +268,10 @@ std::vector<Candidate> SentencePass::Generate(size_t p) const {
 }
 
 // Scores the candidates c (c[0] the original). Returns false, leaving the
-// others unscored, when none of them can beat the original by `min_gain`
-// (log10): a candidate's score is at most its channel, its first word's
-// log10 p and the tokens it cannot reach, since every other term is <= 0.
+// others unscored, as soon as none of them can beat the original by
+// `min_gain` (log10): a candidate's score is at most its channel, prior, the
+// log10 p of its words scored so far and the tokens it cannot reach, since
+// every other term is <= 0.
 bool SentencePass::ScoreCandidates(size_t p, double min_gain, std::vector<Candidate>* c) const {
   const bool known = ids_[p] != Model::kUnknown;
   const size_t end = std::min(ids_.size(), p + 4);  // two tokens after the widest (merge) span
@@ -288,10 +295,14 @@ bool SentencePass::ScoreCandidates(size_t p, double min_gain, std::vector<Candid
   for (size_t i = 0; i < n; ++i) first[i] += (*c)[i].channel + prior((*c)[i]);
   Candidate& original = (*c)[0];
   original.score = first[0] + Continue(st[0], p, original, end, tail[1]);
-  bool can_win = false;
-  for (size_t i = 1; i < n && !can_win; ++i) can_win = first[i] + tail[(*c)[i].span] - original.score >= min_gain;
-  if (!can_win) return false;
-  std::vector<double> rest = ContinueAll(st, p, *c, end);
+  // Whether some candidate, with the terms scored so far, still beats the original by min_gain.
+  auto can_win = [&](const std::vector<double>& rest) {
+    for (size_t i = 1; i < n; ++i)
+      if (first[i] + rest[i] + tail[(*c)[i].span] - original.score >= min_gain) return true;
+    return false;
+  };
+  std::vector<double> rest(n, 0.0);
+  if (!can_win(rest) || !ContinueAll(st, p, *c, end, can_win, &rest)) return false;
   for (size_t i = 1; i < n; ++i) {
     Candidate& x = (*c)[i];
     x.score = first[i] + (rest[i] + tail[x.span]);
