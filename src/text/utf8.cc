@@ -1,5 +1,7 @@
 #include "text/utf8.h"
 
+#include <algorithm>
+
 #include <unicode/uchar.h>
 
 namespace emend::text {
@@ -86,7 +88,15 @@ std::string MapCodePoints(std::string_view s, F f) {
 }
 }  // namespace
 
-std::string Lower(std::string_view s) { return MapCodePoints(s, ToLower); }
+std::string Lower(std::string_view s) {
+  // ASCII (most words): a byte at a time, no decoding.
+  if (std::all_of(s.begin(), s.end(), [](char c) { return (c & 0x80) == 0; })) {
+    std::string out(s);
+    for (char& c : out) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+    return out;
+  }
+  return MapCodePoints(s, ToLower);
+}
 std::string Upper(std::string_view s) { return MapCodePoints(s, ToUpper); }
 std::string SwapCase(std::string_view s) {
   return MapCodePoints(s, [](char32_t c) {
