@@ -4,6 +4,9 @@
 #include <algorithm>
 #include <filesystem>
 #include <functional>
+#include <condition_variable>
+#include <map>
+#include <mutex>
 #include <thread>
 
 #include "cli/commands.h"
@@ -92,32 +95,71 @@ std::string ExplainLine(const Edit& e) {
 }
 
 // Fixes chunks of `in` with up to `threads` threads, calling `emit` in input
-// order with each chunk, its result and its offset in the stream.
+// order with each chunk, its result and its offset in the stream. Workers
+// take the next chunk as soon as they are free (chunks differ in cost), and
+// stay at most 2 x threads chunks ahead of the output.
 Status FixStream(const Engine& engine, const FixOptions& opt, std::FILE* in, int threads,
                  const std::function<Status(const std::string&, FixResult&, uint64_t)>& emit) {
+  struct Slot {
+    std::string chunk;
+    FixResult result;
+    bool done = false;
+  };
   io::ChunkReader reader(in);
-  uint64_t offset = 0;
-  for (bool more = true; more;) {
-    std::vector<std::string> batch;
-    while (batch.size() < static_cast<size_t>(threads)) {
+  std::mutex mu;
+  std::condition_variable cv;
+  std::map<size_t, Slot> slots;  // read but not yet emitted
+  size_t next_read = 0, next_emit = 0;
+  bool eof = false;
+  Status status = Status::Ok();
+  const size_t window = 2 * static_cast<size_t>(std::max(threads, 1));
+  auto work = [&] {
+    std::unique_lock<std::mutex> lock(mu);
+    for (;;) {
+      cv.wait(lock, [&] { return eof || !status.ok() || next_read < next_emit + window; });
+      if (eof || !status.ok()) return;
       std::string chunk;
-      StatusOr<bool> got = reader.Next(&chunk);
-      if (!got.ok()) return got.status();
-      if (!*got) { more = false; break; }
-      batch.push_back(std::move(chunk));
+      StatusOr<bool> got = reader.Next(&chunk);  // under the lock: the stream is read in order
+      if (!got.ok() || !*got) {
+        if (!got.ok()) status = got.status();
+        eof = true;
+        cv.notify_all();
+        return;
+      }
+      const size_t i = next_read++;
+      Slot& slot = slots[i];  // map nodes stay put while others are added
+      slot.chunk = std::move(chunk);
+      lock.unlock();
+      FixResult r = engine.Fix(slot.chunk, opt);
+      lock.lock();
+      slot.result = std::move(r);
+      slot.done = true;
+      cv.notify_all();
     }
-    std::vector<FixResult> results(batch.size());
-    std::vector<std::thread> pool;
-    for (size_t i = 1; i < batch.size(); ++i)
-      pool.emplace_back([&, i] { results[i] = engine.Fix(batch[i], opt); });
-    if (!batch.empty()) results[0] = engine.Fix(batch[0], opt);
-    for (auto& t : pool) t.join();
-    for (size_t i = 0; i < batch.size(); ++i) {
-      if (Status s = emit(batch[i], results[i], offset); !s.ok()) return s;
-      offset += batch[i].size();
+  };
+  std::vector<std::thread> pool;
+  for (int t = 0; t < std::max(threads, 1); ++t) pool.emplace_back(work);
+  uint64_t offset = 0;
+  std::unique_lock<std::mutex> lock(mu);
+  for (;;) {
+    cv.wait(lock, [&] { return (slots.count(next_emit) && slots[next_emit].done) || (eof && next_emit == next_read); });
+    if (!slots.count(next_emit)) break;  // all read chunks emitted and the stream is done
+    Slot slot = std::move(slots[next_emit]);
+    slots.erase(next_emit++);
+    cv.notify_all();
+    lock.unlock();
+    Status s = emit(slot.chunk, slot.result, offset);
+    offset += slot.chunk.size();
+    lock.lock();
+    if (!s.ok()) {
+      status = s;
+      cv.notify_all();
+      break;
     }
   }
-  return Status::Ok();
+  lock.unlock();
+  for (auto& t : pool) t.join();
+  return status;
 }
 
 void ShiftEdits(std::vector<Edit>* edits, uint64_t by) {
