@@ -39,20 +39,22 @@ uint32_t VocabTrie::Build(const Words& w, size_t lo, size_t hi, size_t depth, st
   const uint32_t node = static_cast<uint32_t>(cells->size());
   uint32_t id = Model::kUnknown;
   if (lo < hi && w[lo].first.size() == depth) id = w[lo++].second;  // sorted: the prefix itself comes first
-  std::vector<size_t> starts;  // a child per distinct next code point
-  for (size_t i = lo; i < hi; ++i)
-    if (i == lo || w[i].first[depth] != w[i - 1].first[depth]) starts.push_back(i);
-  const uint32_t k = static_cast<uint32_t>(starts.size());
+  auto starts = [&](size_t i) { return i == lo || w[i].first[depth] != w[i - 1].first[depth]; };
+  uint32_t k = 0;  // a child per distinct next code point
+  for (size_t i = lo; i < hi; ++i) k += starts(i);
   cells->push_back(id);
   cells->push_back(k);
-  for (size_t s : starts) cells->push_back(static_cast<uint32_t>(w[s].first[depth]));
+  for (size_t i = lo; i < hi; ++i)
+    if (starts(i)) cells->push_back(static_cast<uint32_t>(w[i].first[depth]));
   cells->resize(cells->size() + k + (k > kScan ? 128 : 0), kNone);
-  for (uint32_t i = 0; i < k; ++i) {
-    const size_t end = i + 1 < k ? starts[i + 1] : hi;
-    const uint32_t child = Build(w, starts[i], end, depth + 1, cells);
-    (*cells)[node + 2 + k + i] = child;
-    const char32_t c = w[starts[i]].first[depth];
-    if (k > kScan && c < 128) (*cells)[node + 2 + 2 * k + c] = child;
+  for (uint32_t c = 0; lo < hi; ++c) {
+    size_t end = lo + 1;
+    while (end < hi && !starts(end)) ++end;
+    const uint32_t child = Build(w, lo, end, depth + 1, cells);
+    (*cells)[node + 2 + k + c] = child;
+    const char32_t label = w[lo].first[depth];
+    if (k > kScan && label < 128) (*cells)[node + 2 + 2 * k + label] = child;
+    lo = end;
   }
   return node;
 }
