@@ -384,9 +384,18 @@ std::string MatchCase(std::string_view original, std::string_view word) {
 
 void Corrector::Propose(std::string_view text, const CorrectOptions& options, int rank,
                         std::vector<edit::Proposal>* out, std::vector<Suggestion>* suggestions) const {
-  CandidateCache cache;
+  // The thread's cache, kept while calls come with the same key.
+  thread_local uint64_t owner = 0;
+  thread_local CandidateCache kept;
+  CandidateCache local;
+  CandidateCache* cache = &local;
+  if (cache_key_ != 0) {
+    if (owner != cache_key_ || kept.size() > kMaxCached) kept.clear();
+    owner = cache_key_;
+    cache = &kept;
+  }
   text::LmSentences(text, [&](const std::vector<text::LmToken>& toks) {
-    SentencePass(model_, channel_, trie_, text, toks, options, &cache).Run(rank, out, suggestions);
+    SentencePass(model_, channel_, trie_, text, toks, options, cache).Run(rank, out, suggestions);
   });
 }
 

@@ -39,8 +39,13 @@ using emend::Suggestion;
 
 class Corrector {
  public:
-  Corrector(const Model& model, const Channel& channel, const VocabTrie& trie)
-      : model_(model), channel_(channel), trie_(trie) {}
+  // `cache_key`, if not 0, names this (model, channel, trie): a word's channel
+  // candidates then stay cached per thread across calls with the same key
+  // (a corpus of small documents repeats its misreads), up to kMaxCached
+  // words. They depend on the word alone, so output is the same either way.
+  Corrector(const Model& model, const Channel& channel, const VocabTrie& trie, uint64_t cache_key = 0)
+      : model_(model), channel_(channel), trie_(trie), cache_key_(cache_key) {}
+  static constexpr size_t kMaxCached = 1 << 18;
   // Adds proposals (rank `rank`) for `text`; with `suggestions`, also lists
   // every suspect token with its alternatives.
   void Propose(std::string_view text, const CorrectOptions& options, int rank, std::vector<edit::Proposal>* out,
@@ -50,6 +55,7 @@ class Corrector {
   const Model& model_;
   const Channel& channel_;
   const VocabTrie& trie_;
+  uint64_t cache_key_;
 };
 
 // The case pattern of `original` applied to `word` (lower case): Tbe -> The,

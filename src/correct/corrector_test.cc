@@ -80,6 +80,22 @@ TEST(CorrectorTest, FixesRealWordsInContext) {
   EXPECT_EQ(Correct("He said that alf was lost."), "He said that all was lost.");
 }
 
+// The per-thread cache kept across calls (cache_key != 0) gives the same
+// proposals as a fresh one; a different key starts afresh.
+TEST(CorrectorTest, CacheAcrossCallsChangesNothing) {
+  const Fixture& f = Get();
+  const std::vector<std::string> texts = {"tbe house was full.", "The house will he filled with light.",
+                                          "tbe men were in tbe hoarding house.", "One of the lampswas bright."};
+  auto run = [&](uint64_t key, const std::string& text) {
+    std::vector<edit::Proposal> props;
+    Corrector(*f.model, f.channel, *f.trie, key).Propose(text, CorrectOptions{}, 5, &props);
+    return ApplyEdits(text, edit::Combine(text, props)).value();
+  };
+  for (uint64_t key : {uint64_t{7}, uint64_t{8}})
+    for (int round = 0; round < 2; ++round)
+      for (const std::string& t : texts) EXPECT_EQ(run(key, t), run(0, t)) << t;
+}
+
 TEST(CorrectorTest, SplitsRunTogetherWords) {
   EXPECT_EQ(Correct("One of the lampswas bright."), "One of the lamps was bright.");
 }
