@@ -28,9 +28,6 @@ constexpr double kRealWordMargin = 1.0;
 constexpr size_t kMaxAlternatives = 5;
 constexpr uint32_t kNone = UINT32_MAX;  // no word
 
-// Channel candidates of an observed word (word id, best path log10 P),
-// cached per call: OCR text repeats its misreads and its frequent words.
-using CandidateCache = std::unordered_map<std::string, std::vector<std::pair<uint32_t, double>>>;
 
 // One or two word ids, held inline (a decision weighs dozens of candidates).
 class Ids {
@@ -183,10 +180,9 @@ void SentencePass::AddChannelCandidates(size_t p, bool known, std::vector<Candid
   const std::string& word = toks_[p - 1].text;
   // The channel score of a candidate is its best derivation (the maximum over
   // the paths that reach it), which is what the weighted edit distance gives.
-  auto [it, fresh] = cache_->try_emplace(word);
-  if (fresh) {
+  CandidateCache::List list;
+  if (!cache_->Find(word, &list)) {
     const bool ascii = IsAscii(word);
-    auto& list = it->second;
     auto add = [&](uint32_t id, double lp) {
       if (id == ids_[p]) return;
       // An accented spelling of a known plain word is a variant, not a correction (Hotel, Hôtel).
@@ -196,8 +192,9 @@ void SentencePass::AddChannelCandidates(size_t p, bool known, std::vector<Candid
       list.emplace_back(id, lp);
     };
     ch_.WordCandidates(ToU32(word), known ? 1 : 2, known ? kRealWordMinRule : kSpellingMinRules, trie_, add);
+    cache_->Put(word, list);
   }
-  for (const auto& [id, lp] : it->second)
+  for (const auto& [id, lp] : list)
     c->push_back({{id}, std::string(m_.Word(id)), lp, 0, known ? kRealWord : kSpelling, 1});
 }
 
@@ -382,18 +379,30 @@ std::string MatchCase(std::string_view original, std::string_view word) {
   return std::string(word);
 }
 
+bool CandidateCache::Find(const std::string& word, List* out) const {
+  Shard& s = ShardOf(word);
+  std::lock_guard<std::mutex> lock(s.mu);
+  auto it = s.map.find(word);
+  if (it == s.map.end()) return false;
+  *out = it->second;
+  return true;
+}
+
+void CandidateCache::Put(const std::string& word, const List& list) {
+  Shard& s = ShardOf(word);
+  std::lock_guard<std::mutex> lock(s.mu);
+  if (s.map.size() >= kMaxWords / kShards) s.map.clear();
+  s.map.emplace(word, list);
+}
+
+CandidateCache::Shard& CandidateCache::ShardOf(const std::string& word) const {
+  return shards_[std::hash<std::string>()(word) % kShards];
+}
+
 void Corrector::Propose(std::string_view text, const CorrectOptions& options, int rank,
                         std::vector<edit::Proposal>* out, std::vector<Suggestion>* suggestions) const {
-  // The thread's cache, kept while calls come with the same key.
-  thread_local uint64_t owner = 0;
-  thread_local CandidateCache kept;
   CandidateCache local;
-  CandidateCache* cache = &local;
-  if (cache_key_ != 0) {
-    if (owner != cache_key_ || kept.size() > kMaxCached) kept.clear();
-    owner = cache_key_;
-    cache = &kept;
-  }
+  CandidateCache* cache = cache_ ? cache_ : &local;
   text::LmSentences(text, [&](const std::vector<text::LmToken>& toks) {
     SentencePass(model_, channel_, trie_, text, toks, options, cache).Run(rank, out, suggestions);
   });

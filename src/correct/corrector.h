@@ -8,6 +8,8 @@
 #include <regex>
 #include <string>
 #include <string_view>
+#include <mutex>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -37,15 +39,35 @@ struct CorrectOptions {
 using emend::Alternative;
 using emend::Suggestion;
 
+// Channel candidates of observed words (word id, best path log10 P). They
+// depend on the word alone, so one cache serves every thread and call of an
+// engine (a corpus repeats its misreads across chunks and documents), and
+// output is the same with or without it. Thread-safe: 64 shards, each with a
+// mutex, each cleared when it holds more than its share of kMaxWords.
+class CandidateCache {
+ public:
+  using List = std::vector<std::pair<uint32_t, double>>;
+  static constexpr size_t kMaxWords = size_t{1} << 18;
+  // Copies the cached list of `word` into *out; false if it is not cached.
+  bool Find(const std::string& word, List* out) const;
+  void Put(const std::string& word, const List& list);
+
+ private:
+  static constexpr size_t kShards = 64;
+  struct Shard {
+    mutable std::mutex mu;
+    std::unordered_map<std::string, List> map;
+  };
+  Shard& ShardOf(const std::string& word) const;
+  mutable Shard shards_[kShards];
+};
+
 class Corrector {
  public:
-  // `cache_key`, if not 0, names this (model, channel, trie): a word's channel
-  // candidates then stay cached per thread across calls with the same key
-  // (a corpus of small documents repeats its misreads), up to kMaxCached
-  // words. They depend on the word alone, so output is the same either way.
-  Corrector(const Model& model, const Channel& channel, const VocabTrie& trie, uint64_t cache_key = 0)
-      : model_(model), channel_(channel), trie_(trie), cache_key_(cache_key) {}
-  static constexpr size_t kMaxCached = 1 << 18;
+  // `cache` (may be null: a cache per call) must outlive the corrector and
+  // belong to the same model, channel and trie.
+  Corrector(const Model& model, const Channel& channel, const VocabTrie& trie, CandidateCache* cache = nullptr)
+      : model_(model), channel_(channel), trie_(trie), cache_(cache) {}
   // Adds proposals (rank `rank`) for `text`; with `suggestions`, also lists
   // every suspect token with its alternatives.
   void Propose(std::string_view text, const CorrectOptions& options, int rank, std::vector<edit::Proposal>* out,
@@ -55,7 +77,7 @@ class Corrector {
   const Model& model_;
   const Channel& channel_;
   const VocabTrie& trie_;
-  uint64_t cache_key_;
+  CandidateCache* cache_;
 };
 
 // The case pattern of `original` applied to `word` (lower case): Tbe -> The,

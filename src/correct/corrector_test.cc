@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <thread>
+
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -80,20 +82,26 @@ TEST(CorrectorTest, FixesRealWordsInContext) {
   EXPECT_EQ(Correct("He said that alf was lost."), "He said that all was lost.");
 }
 
-// The per-thread cache kept across calls (cache_key != 0) gives the same
-// proposals as a fresh one; a different key starts afresh.
-TEST(CorrectorTest, CacheAcrossCallsChangesNothing) {
+// A cache shared across calls and threads gives the same proposals as a
+// cache per call.
+TEST(CorrectorTest, SharedCacheChangesNothing) {
   const Fixture& f = Get();
   const std::vector<std::string> texts = {"tbe house was full.", "The house will he filled with light.",
                                           "tbe men were in tbe hoarding house.", "One of the lampswas bright."};
-  auto run = [&](uint64_t key, const std::string& text) {
+  auto run = [&](CandidateCache* cache, const std::string& text) {
     std::vector<edit::Proposal> props;
-    Corrector(*f.model, f.channel, *f.trie, key).Propose(text, CorrectOptions{}, 5, &props);
+    Corrector(*f.model, f.channel, *f.trie, cache).Propose(text, CorrectOptions{}, 5, &props);
     return ApplyEdits(text, edit::Combine(text, props)).value();
   };
-  for (uint64_t key : {uint64_t{7}, uint64_t{8}})
-    for (int round = 0; round < 2; ++round)
-      for (const std::string& t : texts) EXPECT_EQ(run(key, t), run(0, t)) << t;
+  CandidateCache shared;
+  std::vector<std::string> got(2 * texts.size());
+  std::vector<std::thread> pool;
+  for (size_t t = 0; t < 2; ++t)
+    pool.emplace_back([&, t] {
+      for (size_t i = 0; i < texts.size(); ++i) got[t * texts.size() + i] = run(&shared, texts[i]);
+    });
+  for (auto& th : pool) th.join();
+  for (size_t i = 0; i < got.size(); ++i) EXPECT_EQ(got[i], run(nullptr, texts[i % texts.size()])) << i;
 }
 
 TEST(CorrectorTest, SplitsRunTogetherWords) {

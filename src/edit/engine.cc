@@ -1,6 +1,5 @@
 // Engine: runs the passes over the original input, combines, applies.
 #include <algorithm>
-#include <atomic>
 #include <fstream>
 #include <mutex>
 #include <optional>
@@ -44,13 +43,8 @@ struct Engine::Impl {
     return *trie;
   }
   std::unordered_set<std::string> user_words;  // lower case
-  // Names this engine's model for the correctors' per-thread caches: unique
-  // in the process, never reused (an address could be).
-  const uint64_t serial = NextSerial();
-  static uint64_t NextSerial() {
-    static std::atomic<uint64_t> next{1};
-    return next++;
-  }
+  // The correctors' channel candidates, shared by all threads (thread-safe).
+  mutable correct::CandidateCache candidates;
   std::vector<std::regex> protect;
   std::string model_id;
 };
@@ -158,7 +152,7 @@ FixResult Engine::Fix(std::string_view input, const FixOptions& options) const {
     co.lexicon = &impl_->user_words;
     co.protect = &impl_->protect;
     co.wordlist = impl_->lexicon ? &*impl_->lexicon : nullptr;
-    correct::Corrector c(*impl_->model, *impl_->channel, impl_->Trie(), impl_->serial);
+    correct::Corrector c(*impl_->model, *impl_->channel, impl_->Trie(), &impl_->candidates);
     repair::Proposals corrections;
     c.Propose(input, co, 5, &corrections, options.suggest ? &r.suggestions : nullptr);
     if (!options.suggest)

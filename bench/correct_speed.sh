@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Correction speed on real OCR (issue 4): all 10,400 BLN600 OCR texts
+# (1.4 MB, CER about 6%) as one plain-text file (texts separated by a blank
+# line) and as JSONL (one document per text); and, for threads, all real OCR
+# of ../shared/dev as one 6.4 MB file (BLN600, then the ICDAR 2017
+# monographs and periodicals with their alignment fillers @ and # removed;
+# no text repeated, since repeats would hit the candidate cache). Each timing
+# is the best of three wall times of `emend fix` (start-up included).
+# Usage: bench/correct_speed.sh [SHARED] [OUT]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SHARED="${1:-../shared}"; OUT="${2:-/tmp/emend-speed}"
+mkdir -p "$OUT"
+python3 - "$SHARED/dev" "$OUT" <<'PY'
+import csv, json, sys
+dev, out = sys.argv[1], sys.argv[2]
+rows = list(csv.DictReader(open(f"{dev}/bln600-train/train.csv", encoding="utf-8", errors="replace", newline="")))
+texts = [r["OCR Text"] for r in rows]
+open(f"{out}/bln600.txt", "w", encoding="utf-8").write("\n\n".join(texts) + "\n")
+icdar = [open(f"{dev}/icdar2017-train/Eng{k}Input.txt", encoding="utf-8", errors="replace").read() for k in ("Mono", "Perio")]
+icdar = [t.replace("@", "").replace("#", "") for t in icdar]
+open(f"{out}/all_ocr.txt", "w", encoding="utf-8").write("\n\n".join(texts) + "\n\n" + "\n\n".join(icdar))
+with open(f"{out}/bln600.jsonl", "w", encoding="utf-8") as f:
+    for i, t in enumerate(texts):
+        f.write(json.dumps({"id": i, "text": t}) + "\n")
+PY
+words() { python3 -c "import re,sys; print(len(re.findall(r'\w+', open(sys.argv[1], encoding='utf-8').read())))" "$1"; }
+best() {  # best of three wall times of the command
+  local b=999
+  for _ in 1 2 3; do
+    local s e; s=$(date +%s.%N); "$@" > /dev/null; e=$(date +%s.%N)
+    b=$(python3 -c "print(min($b, $e - $s))")
+  done
+  echo "$b"
+}
+report() {  # label, words, command...
+  local label=$1 n=$2; shift 2
+  local t; t=$(best "$@")
+  python3 -c "print(f'{\"$label\":<44} {$t:6.2f} s  {$n / $t / 1000:6.1f}k words/s')"
+}
+n1=$(words "$OUT/bln600.txt"); na=$(words "$OUT/all_ocr.txt")
+echo "== BLN600 OCR: $n1 words; all dev OCR: $na words"
+report "fix (default: correction + gaps)" "$n1" build/emend fix "$OUT/bln600.txt"
+report "fix --no-gaps" "$n1" build/emend fix --no-gaps "$OUT/bln600.txt"
+report "fix, all dev OCR" "$na" build/emend fix "$OUT/all_ocr.txt"
+report "fix --threads 2, all dev OCR" "$na" build/emend fix --threads 2 "$OUT/all_ocr.txt"
+report "fix --jsonl (10,400 documents)" "$n1" build/emend fix --jsonl "$OUT/bln600.jsonl"
+report "start-up alone (one word)" 1 bash -c "echo word | build/emend fix"
