@@ -99,6 +99,33 @@ void BM_TrigramScoringBatch(benchmark::State& state) {
 }
 BENCHMARK(BM_TrigramScoringBatch)->Unit(benchmark::kMillisecond);
 
+// (state, word) pairs in batches of 64, as the corrector scores its
+// candidates (Model::ScoreBatch): the states are the left-to-right states of
+// the held-out text, so the answers equal BM_TrigramScoringState's.
+void BM_TrigramScoringStateBatch(benchmark::State& state) {
+  auto m = emend::Model::Open(ModelPath());
+  if (!m.ok()) { state.SkipWithError(m.status().message().c_str()); return; }
+  const std::vector<uint32_t>& ids = HeldoutIds(**m);
+  std::vector<emend::Model::State> before(ids.size()), after(ids.size());
+  emend::Model::State st = (*m)->NullContext();
+  for (size_t i = 0; i < ids.size(); ++i) {
+    before[i] = st;
+    (*m)->Score(st, ids[i], &st);
+  }
+  std::vector<double> out(ids.size());
+  std::vector<int64_t> scratch;
+  const size_t batch = 64;
+  for (auto _ : state) {
+    for (size_t i = 0; i < ids.size(); i += batch) {
+      const size_t n = std::min(batch, ids.size() - i);
+      (*m)->ScoreBatch(before.data() + i, ids.data() + i, n, out.data() + i, after.data() + i, &scratch);
+    }
+    benchmark::DoNotOptimize(out.data());
+  }
+  state.SetItemsProcessed(int64_t(state.iterations()) * int64_t(ids.size()));
+}
+BENCHMARK(BM_TrigramScoringStateBatch)->Unit(benchmark::kMillisecond);
+
 void BM_CharScoring(benchmark::State& state) {
   auto m = emend::Model::Open(ModelPath());
   if (!m.ok()) { state.SkipWithError(m.status().message().c_str()); return; }
