@@ -51,6 +51,28 @@ struct Engine::Impl {
 
 namespace {
 
+// A word split at a lacuna (`inon` -> `in` [gap] `on`) and a correction of
+// the same word: the correction wins unless it splits the word at the same
+// place. In real OCR an unknown word that the channel can explain (`seyears`,
+// `Ithe`) is a misread far more often than two words fused at a cut.
+void ResolveFusedCuts(const std::vector<std::pair<uint64_t, size_t>>& cuts, repair::Proposals corrections,
+                      repair::Proposals* proposals) {
+  std::vector<bool> drop(proposals->size(), false);
+  for (edit::Proposal& p : corrections) {
+    bool keep = true;
+    for (const auto& [cut, index] : cuts) {
+      if (!(p.edit.start < cut && cut < p.edit.end)) continue;
+      const size_t at = cut - p.edit.start;
+      const bool same_split = (p.edit.kinds & kSplit) && p.edit.after.size() > at && p.edit.after[at] == ' ';
+      if (same_split) keep = false;
+      else drop[index] = true;
+    }
+    if (keep) proposals->push_back(std::move(p));
+  }
+  for (size_t i = drop.size(); i-- > 0;)
+    if (drop[i]) proposals->erase(proposals->begin() + static_cast<std::ptrdiff_t>(i));
+}
+
 Status LoadCorrection(const EngineOptions& o, Engine::Impl* impl) {
   if (impl->model && !impl->model->ChannelTable().empty()) {
     auto ch = correct::Channel::Parse(impl->model->ChannelTable());
@@ -134,7 +156,7 @@ FixResult Engine::Fix(std::string_view input, const FixOptions& options) const {
   if (options.fix_spacing) repair::ProposeSpacing(in, &proposals);
   if (options.fix_case) repair::ProposeCase(in, &proposals);
   const Model* model = impl_->model.get();
-  std::vector<uint64_t> fused_cuts;  // words split at a gap: the corrector must not rewrite them
+  std::vector<std::pair<uint64_t, size_t>> fused_cuts;  // (cut, proposal): words split at a gap
   if (options.detect_gaps && model) {
     gaps::GapOptions go;
     go.marker = options.gap_marker;
@@ -142,7 +164,7 @@ FixResult Engine::Fix(std::string_view input, const FixOptions& options) const {
     size_t first = proposals.size();
     gaps::ProposeGaps(input, *model, impl_->lexicon ? &*impl_->lexicon : nullptr, go, 0, &proposals);
     for (size_t i = first; i < proposals.size(); ++i)
-      if (proposals[i].edit.kinds & kSplit) fused_cuts.push_back(proposals[i].edit.start);
+      if (proposals[i].edit.kinds & kSplit) fused_cuts.emplace_back(proposals[i].edit.start, i);
   }
   if (options.correct && impl_->model && impl_->channel) {
     correct::CorrectOptions co;
@@ -155,12 +177,7 @@ FixResult Engine::Fix(std::string_view input, const FixOptions& options) const {
     correct::Corrector c(*impl_->model, *impl_->channel, impl_->Trie(), &impl_->candidates);
     repair::Proposals corrections;
     c.Propose(input, co, 5, &corrections, options.suggest ? &r.suggestions : nullptr);
-    if (!options.suggest)
-      for (edit::Proposal& p : corrections) {
-        bool over_cut = std::any_of(fused_cuts.begin(), fused_cuts.end(),
-                                    [&](uint64_t c) { return p.edit.start < c && c < p.edit.end; });
-        if (!over_cut) proposals.push_back(std::move(p));
-      }
+    if (!options.suggest) ResolveFusedCuts(fused_cuts, std::move(corrections), &proposals);
   }
   r.edits = edit::Combine(input, std::move(proposals));
   StatusOr<std::string> out = ApplyEdits(input, r.edits);

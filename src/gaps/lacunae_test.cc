@@ -65,6 +65,17 @@ TEST(Lacunae, FusedWordIsSplitAtTheGap) {
   EXPECT_NE(ModelEngine()->Fix(text, o).text.find("issued in [...] on the occasion"), std::string::npos);
 }
 
+// An OCR misread that the corrector explains is corrected, not split at a
+// lacuna; a split at the same place as the gap keeps the gap.
+TEST(Lacunae, CorrectionOfAFusedWordWinsUnlessItSplitsThere) {
+  NEED_MODEL();
+  std::string text = "It was clear that someone mapaged to get possession of the keys.";
+  ASSERT_FALSE(Gaps(text).empty());  // alone, the detector splits it (map | aged)
+  FixResult r = ModelEngine()->Fix(text, FixOptions{});
+  EXPECT_NE(r.text.find("someone managed to"), std::string::npos) << r.text;
+  for (const Edit& e : r.edits) EXPECT_FALSE(e.kinds & kGap) << e.start;
+}
+
 TEST(Lacunae, CleanProseHasNoGaps) {
   NEED_MODEL();
   const char* clean[] = {
