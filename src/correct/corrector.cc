@@ -180,21 +180,24 @@ void SentencePass::AddChannelCandidates(size_t p, bool known, std::vector<Candid
   const std::string& word = toks_[p - 1].text;
   // The channel score of a candidate is its best derivation (the maximum over
   // the paths that reach it), which is what the weighted edit distance gives.
-  CandidateCache::List list;
-  if (!cache_->Find(word, &list)) {
+  std::shared_ptr<const CandidateCache::List> cached = cache_->Find(word);
+  if (!cached) {
+    auto list = std::make_shared<CandidateCache::List>();
     const bool ascii = IsAscii(word);
     auto add = [&](uint32_t id, double lp) {
       if (id == ids_[p]) return;
       // An accented spelling of a known plain word is a variant, not a correction (Hotel, Hôtel).
       if (known && ascii && !IsAscii(m_.Word(id))) return;
-      for (auto& [seen, best] : list)
+      for (auto& [seen, best] : *list)
         if (seen == id) { best = std::max(best, lp); return; }
-      list.emplace_back(id, lp);
+      list->emplace_back(id, lp);
     };
     ch_.WordCandidates(ToU32(word), known ? 1 : 2, known ? kRealWordMinRule : kSpellingMinRules, trie_, add);
-    cache_->Put(word, list);
+    cached = list;
+    cache_->Put(word, cached);
   }
-  for (const auto& [id, lp] : list)
+  c->reserve(c->size() + cached->size() + 4);
+  for (const auto& [id, lp] : *cached)
     c->push_back({{id}, std::string(m_.Word(id)), lp, 0, known ? kRealWord : kSpelling, 1});
 }
 
@@ -379,20 +382,18 @@ std::string MatchCase(std::string_view original, std::string_view word) {
   return std::string(word);
 }
 
-bool CandidateCache::Find(const std::string& word, List* out) const {
+std::shared_ptr<const CandidateCache::List> CandidateCache::Find(const std::string& word) const {
   Shard& s = ShardOf(word);
   std::lock_guard<std::mutex> lock(s.mu);
   auto it = s.map.find(word);
-  if (it == s.map.end()) return false;
-  *out = it->second;
-  return true;
+  return it == s.map.end() ? nullptr : it->second;
 }
 
-void CandidateCache::Put(const std::string& word, const List& list) {
+void CandidateCache::Put(const std::string& word, std::shared_ptr<const List> list) {
   Shard& s = ShardOf(word);
   std::lock_guard<std::mutex> lock(s.mu);
   if (s.map.size() >= kMaxWords / kShards) s.map.clear();
-  s.map.emplace(word, list);
+  s.map.emplace(word, std::move(list));
 }
 
 CandidateCache::Shard& CandidateCache::ShardOf(const std::string& word) const {

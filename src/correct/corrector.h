@@ -8,6 +8,7 @@
 #include <regex>
 #include <string>
 #include <string_view>
+#include <memory>
 #include <mutex>
 #include <unordered_map>
 #include <unordered_set>
@@ -48,15 +49,16 @@ class CandidateCache {
  public:
   using List = std::vector<std::pair<uint32_t, double>>;
   static constexpr size_t kMaxWords = size_t{1} << 18;
-  // Copies the cached list of `word` into *out; false if it is not cached.
-  bool Find(const std::string& word, List* out) const;
-  void Put(const std::string& word, const List& list);
+  // The cached list of `word`, or null if it is not cached. Lists are
+  // immutable and shared, so a reader keeps its list even if it is evicted.
+  std::shared_ptr<const List> Find(const std::string& word) const;
+  void Put(const std::string& word, std::shared_ptr<const List> list);
 
  private:
   static constexpr size_t kShards = 64;
   struct Shard {
     mutable std::mutex mu;
-    std::unordered_map<std::string, List> map;
+    std::unordered_map<std::string, std::shared_ptr<const List>> map;
   };
   Shard& ShardOf(const std::string& word) const;
   mutable Shard shards_[kShards];
