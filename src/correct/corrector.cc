@@ -23,9 +23,48 @@ constexpr double kSpellingMinRules = -7.0;   // total log10 P of the confusions 
 // words), and a known word must lose by this much before it is replaced.
 constexpr double kUnknownBias = 3.0;
 constexpr double kRealWordMargin = 1.0;
+// An unknown word whose Early Modern reading (vpon -> upon) is a word seen
+// this often is a historical spelling, not a misread (tuned on the ICDAR 2017
+// monograph training split: CER removed 13.9% -> 15.6%, words broken 0.42% ->
+// 0.32%; BLN600 training split 11.29% -> 11.25%).
+constexpr uint64_t kHistoricalMinCount = 100;
 
 
 constexpr size_t kMaxAlternatives = 5;
+
+// Early Modern English spellings of modern words (vpon, haue, wiues,
+// himselfe, Maiestie, emperour, theyr): each rewrite is applied to the
+// whole word or not at all, so a word has at most 2^6 modern readings.
+std::vector<std::string> ModernReadings(const std::string& w) {
+  auto replace_all = [](std::string s, const std::string& a, const std::string& b) {
+    for (size_t i = s.find(a); i != std::string::npos; i = s.find(a, i + b.size())) s.replace(i, a.size(), b);
+    return s;
+  };
+  auto ij = [](std::string s) {  // i -> j before a vowel, at the start or after a vowel-less letter
+    for (size_t i = 0; i + 1 < s.size(); ++i)
+      if (s[i] == 'i' && std::string_view("aeou").find(s[i + 1]) != std::string_view::npos &&
+          (i == 0 || std::string_view("aeiou").find(s[i - 1]) == std::string_view::npos))
+        s[i] = 'j';
+    return s;
+  };
+  auto end_e = [](std::string s) {
+    if (s.size() > 3 && s.back() == 'e') s.pop_back();
+    else if (s.size() > 3 && s.ends_with("ie")) s.replace(s.size() - 2, 2, "y");
+    return s;
+  };
+  const std::vector<std::function<std::string(std::string)>> rules = {
+      [&](std::string s) { return replace_all(s, "u", "v"); }, [&](std::string s) { return replace_all(s, "v", "u"); },
+      ij, end_e, [&](std::string s) { return replace_all(s, "our", "or"); },
+      [&](std::string s) { return replace_all(s, "y", "i"); }};
+  std::vector<std::string> out{w};
+  for (const auto& r : rules) {
+    const size_t n = out.size();
+    for (size_t i = 0; i < n; ++i)
+      if (std::string v = r(out[i]); v != out[i]) out.push_back(std::move(v));
+  }
+  out.erase(out.begin());
+  return out;
+}
 constexpr uint32_t kNone = UINT32_MAX;  // no word
 
 
@@ -74,6 +113,7 @@ class SentencePass {
  private:
   bool Protected(const text::LmToken& t) const;
   bool NeedsCheck(size_t p) const;
+  bool HistoricalSpelling(const std::string& w) const;
   std::vector<Candidate> Generate(size_t p) const;
   bool ScoreCandidates(size_t p, double min_gain, std::vector<Candidate>* c) const;
   void AddChannelCandidates(size_t p, bool known, std::vector<Candidate>* c) const;
@@ -108,10 +148,23 @@ bool SentencePass::Protected(const text::LmToken& t) const {
   return false;
 }
 
+// Historical spellings that the corpus attests are not errors: an ASCII
+// word one of whose modern readings is a common word.
+bool SentencePass::HistoricalSpelling(const std::string& w) const {
+  if (!IsAscii(w)) return false;
+  for (const std::string& v : ModernReadings(w))
+    if (uint32_t id = m_.Find(v); id != Model::kUnknown && m_.Count(id) >= kHistoricalMinCount) return true;
+  return false;
+}
+
 // Known words that fit their context are left alone without candidates.
 bool SentencePass::NeedsCheck(size_t p) const {
   uint32_t id = ids_[p];
-  if (id == Model::kUnknown) return !(o_.wordlist && o_.wordlist->Contains(toks_[p - 1].text));
+  if (id == Model::kUnknown) {
+    const std::string& w = toks_[p - 1].text;
+    if (o_.wordlist && o_.wordlist->Contains(w)) return false;
+    return !HistoricalSpelling(w);
+  }
   if (!o_.real_word || m_.Count(id) == 0) return false;
   if (lp_[p] < kFitsContext) return true;
   // The right context too: "will he filled" only fails at "filled".

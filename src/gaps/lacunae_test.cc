@@ -76,6 +76,14 @@ TEST(Lacunae, CorrectionOfAFusedWordWinsUnlessItSplitsThere) {
   for (const Edit& e : r.edits) EXPECT_FALSE(e.kinds & kGap) << e.start;
 }
 
+// Historical spellings are left alone; a misread beside them is still corrected.
+TEST(Lacunae, HistoricalSpellingsAreNotMisreads) {
+  NEED_MODEL();
+  const std::string text = "He came vpon the hill himselfe and would haue gone to tbe Emperour with his wiues.";
+  EXPECT_EQ(ModelEngine()->Fix(text, FixOptions{}).text,
+            "He came vpon the hill himselfe and would haue gone to the Emperour with his wiues.");
+}
+
 TEST(Lacunae, CleanProseHasNoGaps) {
   NEED_MODEL();
   const char* clean[] = {
