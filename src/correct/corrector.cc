@@ -33,34 +33,40 @@ constexpr uint64_t kHistoricalMinCount = 100;
 constexpr size_t kMaxAlternatives = 5;
 
 // Early Modern English spellings of modern words (vpon, haue, wiues,
-// himselfe, Maiestie, emperour, theyr): each rewrite is applied to the
-// whole word or not at all, so a word has at most 2^6 modern readings.
+// himselfe, emperour, theyr): each rewrite is applied to the whole word or
+// not at all, so a word has at most 2^6 modern readings.
+std::string ReplaceAll(std::string s, std::string_view a, std::string_view b) {
+  for (size_t i = s.find(a); i != std::string::npos; i = s.find(a, i + b.size())) s.replace(i, a.size(), b);
+  return s;
+}
+
+std::string UToV(std::string s) { return ReplaceAll(std::move(s), "u", "v"); }
+std::string VToU(std::string s) { return ReplaceAll(std::move(s), "v", "u"); }
+std::string OurToOr(std::string s) { return ReplaceAll(std::move(s), "our", "or"); }
+std::string YToI(std::string s) { return ReplaceAll(std::move(s), "y", "i"); }
+
+// i -> j before a vowel, at the start or after a letter that is not a vowel.
+std::string IToJ(std::string s) {
+  for (size_t i = 0; i + 1 < s.size(); ++i)
+    if (s[i] == 'i' && std::string_view("aeou").find(s[i + 1]) != std::string_view::npos &&
+        (i == 0 || std::string_view("aeiou").find(s[i - 1]) == std::string_view::npos))
+      s[i] = 'j';
+  return s;
+}
+
+// A final e dropped (words of four letters or more).
+std::string DropFinalE(std::string s) {
+  if (s.size() > 3 && s.back() == 'e') s.pop_back();
+  return s;
+}
+
 std::vector<std::string> ModernReadings(const std::string& w) {
-  auto replace_all = [](std::string s, const std::string& a, const std::string& b) {
-    for (size_t i = s.find(a); i != std::string::npos; i = s.find(a, i + b.size())) s.replace(i, a.size(), b);
-    return s;
-  };
-  auto ij = [](std::string s) {  // i -> j before a vowel, at the start or after a vowel-less letter
-    for (size_t i = 0; i + 1 < s.size(); ++i)
-      if (s[i] == 'i' && std::string_view("aeou").find(s[i + 1]) != std::string_view::npos &&
-          (i == 0 || std::string_view("aeiou").find(s[i - 1]) == std::string_view::npos))
-        s[i] = 'j';
-    return s;
-  };
-  auto end_e = [](std::string s) {
-    if (s.size() > 3 && s.back() == 'e') s.pop_back();
-    else if (s.size() > 3 && s.ends_with("ie")) s.replace(s.size() - 2, 2, "y");
-    return s;
-  };
-  const std::vector<std::function<std::string(std::string)>> rules = {
-      [&](std::string s) { return replace_all(s, "u", "v"); }, [&](std::string s) { return replace_all(s, "v", "u"); },
-      ij, end_e, [&](std::string s) { return replace_all(s, "our", "or"); },
-      [&](std::string s) { return replace_all(s, "y", "i"); }};
+  static constexpr std::string (*kRules[])(std::string) = {UToV, VToU, IToJ, DropFinalE, OurToOr, YToI};
   std::vector<std::string> out{w};
-  for (const auto& r : rules) {
+  for (auto rule : kRules) {
     const size_t n = out.size();
     for (size_t i = 0; i < n; ++i)
-      if (std::string v = r(out[i]); v != out[i]) out.push_back(std::move(v));
+      if (std::string v = rule(out[i]); v != out[i]) out.push_back(std::move(v));
   }
   out.erase(out.begin());
   return out;
@@ -120,6 +126,7 @@ class SentencePass {
   void AddSplits(size_t p, std::vector<Candidate>* c) const;
   void AddMerge(size_t p, std::vector<Candidate>* c) const;
   void AddUnhyphenated(size_t p, std::vector<Candidate>* c) const;
+  uint32_t WindowWord(const Candidate& x, size_t p, size_t end, size_t r) const;
   double Continue(Model::State st, size_t p, const Candidate& x, size_t end, double tail) const;
   bool ContinueAll(std::vector<Model::State> st, size_t p, const std::vector<Candidate>& c, size_t end,
                    const std::function<bool(const std::vector<double>&)>& can_win, std::vector<double>* rest) const;
@@ -171,17 +178,24 @@ bool SentencePass::NeedsCheck(size_t p) const {
   return p + 1 < ids_.size() && lp_[p + 1] < kFitsContext;
 }
 
-// LM score of the rest of a window: candidate `x` replaces tokens
-// [p, p+span), and its first word is scored already (`st` is the state after
-// it). The window runs to `end` (an original position, the same for every
-// candidate of a decision, so that all cover the same text), each token given
-// its context; `tail` is the score of the tokens the replacement cannot reach
-// (those order()-1 or more after it), the same for every candidate of a span.
+// The words of candidate `x`'s window after its first: its other words,
+// then the tokens after the span it replaces, up to `end` (an original
+// position, the same for every candidate of a decision, so that all cover
+// the same text) but not past the last token its words are context for
+// (order()-1 after the span); later ones score the same for every candidate
+// of a span (the `tail`). The r-th such word, or kNone after the last.
+uint32_t SentencePass::WindowWord(const Candidate& x, size_t p, size_t end, size_t r) const {
+  if (r + 1 < x.ids.size()) return x.ids[r + 1];
+  const size_t k = p + x.span + (r + 1 - x.ids.size());
+  return k < std::min(end, p + x.span + static_cast<size_t>(m_.order() - 1)) ? ids_[k] : kNone;
+}
+
+// LM score of the rest of candidate `x`'s window, each word given its
+// context; `st` is the state after its first word.
 double SentencePass::Continue(Model::State st, size_t p, const Candidate& x, size_t end, double tail) const {
-  const size_t reach = std::min(end, p + x.span + static_cast<size_t>(m_.order() - 1));
   double lp = 0;
-  for (size_t i = 1; i < x.ids.size(); ++i) lp += m_.Score(st, x.ids[i], &st);
-  for (size_t k = p + x.span; k < reach; ++k) lp += m_.Score(st, ids_[k], &st);
+  uint32_t w;
+  for (size_t r = 0; (w = WindowWord(x, p, end, r)) != kNone; ++r) lp += m_.Score(st, w, &st);
   return lp + tail;
 }
 
@@ -193,12 +207,6 @@ double SentencePass::Continue(Model::State st, size_t p, const Candidate& x, siz
 bool SentencePass::ContinueAll(std::vector<Model::State> st, size_t p, const std::vector<Candidate>& c, size_t end,
                                const std::function<bool(const std::vector<double>&)>& can_win,
                                std::vector<double>* rest) const {
-  const size_t order = static_cast<size_t>(m_.order());
-  auto word = [&](const Candidate& x, size_t r) {  // the r-th word after the first, or kNone
-    if (r + 1 < x.ids.size()) return x.ids[r + 1];
-    const size_t k = p + x.span + (r + 1 - x.ids.size());
-    return k < std::min(end, p + x.span + order - 1) ? ids_[k] : kNone;
-  };
   rest->assign(c.size(), 0.0);
   std::vector<double> lp;
   std::vector<Model::State> in;
@@ -207,7 +215,7 @@ bool SentencePass::ContinueAll(std::vector<Model::State> st, size_t p, const std
   for (size_t r = 0;; ++r) {
     in.clear(), words.clear(), who.clear();
     for (size_t i = 1; i < c.size(); ++i)
-      if (uint32_t w = word(c[i], r); w != kNone) in.push_back(st[i]), words.push_back(w), who.push_back(i);
+      if (uint32_t w = WindowWord(c[i], p, end, r); w != kNone) in.push_back(st[i]), words.push_back(w), who.push_back(i);
     if (who.empty()) return true;
     lp.resize(who.size());
     m_.ScoreBatch(in.data(), words.data(), who.size(), lp.data(), in.data());

@@ -107,6 +107,25 @@ double Model::LogProb(const uint32_t* context, size_t n, uint32_t word) const {
 
 static_assert(sizeof(Model::State::node) == sizeof(model::TrieState::node));
 
+namespace {
+
+// The public state and the trie's have the same fields.
+model::TrieState ToTrie(const Model::State& s) {
+  model::TrieState t;
+  t.len = s.len;
+  std::copy(std::begin(s.node), std::end(s.node), t.node);
+  return t;
+}
+
+Model::State FromTrie(const model::TrieState& t) {
+  Model::State s;
+  s.len = t.len;
+  std::copy(std::begin(t.node), std::end(t.node), s.node);
+  return s;
+}
+
+}  // namespace
+
 Model::State Model::NullContext() const { return State{}; }
 
 Model::State Model::BeginSentence() const {
@@ -116,29 +135,19 @@ Model::State Model::BeginSentence() const {
 }
 
 double Model::Score(const State& in, uint32_t word, State* out) const {
-  model::TrieState a, b;
-  a.len = in.len;
-  std::copy(std::begin(in.node), std::end(in.node), a.node);
-  double lp = model::TrieScore(impl_->words, a, word, &b);
-  out->len = b.len;
-  std::copy(std::begin(b.node), std::end(b.node), out->node);
+  model::TrieState b;
+  double lp = model::TrieScore(impl_->words, ToTrie(in), word, &b);
+  *out = FromTrie(b);
   return lp;
 }
 
 void Model::ScoreBatch(const State* in, const uint32_t* words, size_t n, double* lp, State* out,
                        std::vector<int64_t>* scratch) const {
-  static_assert(sizeof(State::node) / sizeof(State::node[0]) == model::kMaxOrder);
   std::vector<model::TrieState> states(n);
-  for (size_t i = 0; i < n; ++i) {
-    states[i].len = in[i].len;
-    std::copy(std::begin(in[i].node), std::end(in[i].node), states[i].node);
-  }
+  for (size_t i = 0; i < n; ++i) states[i] = ToTrie(in[i]);
   std::vector<int64_t> local;
   impl_->words.ScoreBatch(states.data(), words, n, lp, states.data(), scratch ? scratch : &local);
-  for (size_t i = 0; i < n; ++i) {
-    out[i].len = states[i].len;
-    std::copy(std::begin(states[i].node), std::end(states[i].node), out[i].node);
-  }
+  for (size_t i = 0; i < n; ++i) out[i] = FromTrie(states[i]);
 }
 
 void Model::ScoreSequence(const uint32_t* ids, size_t n, double* out, std::vector<int64_t>* scratch) const {

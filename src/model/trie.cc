@@ -121,23 +121,7 @@ void TrieView::ScoreBatch(const TrieState* in, const uint32_t* w, size_t n, doub
   }
   for (size_t i = 0; i < n; ++i) {  // TrieScore's combination, with the lookups done
     TrieState next;
-    next.len = std::min(in[i].len + 1, order_ - 1);
-    next.node[0] = -1;
-    if (next.len >= 1) next.node[1] = ws[i];
-    double acc = 0, result = 0;
-    bool found = false;
-    for (int j = in[i].len; j >= 1; --j) {
-      const int64_t h = in[i].node[j], hit = h < 0 ? -1 : hits(j)[i];
-      if (j + 1 <= next.len) next.node[j + 1] = hit;
-      if (found || h < 0) continue;
-      if (hit >= 0) {
-        result = acc + Prob(j + 1, static_cast<uint64_t>(hit));
-        found = true;
-      } else {
-        acc += Bow(j, static_cast<uint64_t>(h));
-      }
-    }
-    lp[i] = found ? result : acc + Prob(1, ws[i]);
+    lp[i] = TrieCombine(*this, in[i], ws[i], [&](int j, int64_t) { return hits(j)[i]; }, &next);
     out[i] = next;
   }
 }

@@ -96,12 +96,11 @@ struct TrieState {
   int64_t node[kMaxOrder] = {};
 };
 
-// log10 p(w | state's context) and the state after w. Two searches per
-// order-3 query (versus up to four for TrieLogProb), because the context's
-// entries come with the state.
-template <class T>
-double TrieScore(const T& t, const TrieState& in, uint32_t w, TrieState* out) {
-  if (w >= t.vocab()) w = kUnk;
+// The back-off combination of TrieScore for a word w already mapped to the
+// vocabulary: find(j, h) gives the entry of w below context entry h (level
+// j+1), or -1; it is asked only for what the result or the state needs.
+template <class T, class Find>
+double TrieCombine(const T& t, const TrieState& in, uint32_t w, const Find& find, TrieState* out) {
   TrieState next;
   next.len = std::min(in.len + 1, t.order() - 1);
   next.node[0] = -1;
@@ -112,7 +111,7 @@ double TrieScore(const T& t, const TrieState& in, uint32_t w, TrieState* out) {
     const bool need_state = j + 1 <= next.len;
     if (!need_state && found) continue;
     const int64_t h = in.node[j];
-    const int64_t hit = h < 0 ? -1 : TrieFind(t, j + 1, h, w);
+    const int64_t hit = h < 0 ? -1 : find(j, h);
     if (need_state) next.node[j + 1] = hit;
     if (found || h < 0) continue;
     if (hit >= 0) {
@@ -125,6 +124,16 @@ double TrieScore(const T& t, const TrieState& in, uint32_t w, TrieState* out) {
   if (!found) result = acc + t.Prob(1, w);
   *out = next;
   return result;
+}
+
+// log10 p(w | state's context) and the state after w. Two searches per
+// order-3 query (versus up to four for TrieLogProb), because the context's
+// entries come with the state.
+template <class T>
+double TrieScore(const T& t, const TrieState& in, uint32_t w, TrieState* out) {
+  if (w >= t.vocab()) w = kUnk;
+  return TrieCombine(t, in, w, [&](int j, int64_t h) { return TrieFind(t, j + 1, static_cast<uint64_t>(h), w); },
+                     out);
 }
 
 // A mapped trie. All arrays point into the mapping; Load() validates every
