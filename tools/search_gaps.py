@@ -10,10 +10,11 @@ d, n = sys.argv[1], int(sys.argv[2])
 start = [float(x) for x in sys.argv[3].split(",")]
 iters = int(sys.argv[4]) if len(sys.argv) > 4 else 300
 P0, P1, C = float(__import__("os").environ.get("P0", "0.925")), float(__import__("os").environ.get("P1", "0.85")), float(__import__("os").environ.get("C", "0.7"))
+KEEP = float(__import__("os").environ.get("KEEP", "-4"))  # rows weaker than this never pass
 data = T.load(d, n)
 def keep(row):
-    return max(row[1]) > -4 or any(row[2]) or any(row[3])
-data = [(idx, gold, [r for r in f if keep(r)], [r for r in c if keep(r)], w) for idx, gold, f, c, w in data]
+    return max(row[1]) > KEEP or any(row[2]) or any(row[3])
+data = [(idx, gold, [r for r in f if keep(r)], [r for r in c if keep(r)], w, ci) for idx, gold, f, c, w, ci in data]
 
 def objective(w):
     st, fc, cw = T.evaluate(d, n, w, data)

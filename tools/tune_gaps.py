@@ -6,7 +6,7 @@ TRAINING book, never a held-out one), bI.feat (EMEND_GAP_DEBUG=1 emend fix on
 the damaged text) and bI.cfeat (the same on the clean text, for false gaps).
 Prints precision/recall per reason and false gaps per 10,000 clean words for
 the weights given, so that they can be searched by hand or by a grid.
-Usage: tune_gaps.py DIR N "b0,b1,b2,l0,l1,l2,stop,glue,fused,lower,open,colon,end,indent,blank"
+Usage: tune_gaps.py DIR N "b0,b1,b2,l0,l1,l2,stop,glue,fused,lower,open,colon,end,indent,blank,pcomma,pcolon,ccap,attr,kept"
 """
 import json, re, sys, itertools
 
@@ -44,23 +44,30 @@ def load_feats(path):
 
 def score(row, w):
     off, d, cues, cert = row
-    stop, glue, fused, lower, open_end, colon, end, indent, blank = cues
+    stop, glue, fused, lower, open_end, colon, end, indent, blank = cues[:9]
+    pcomma, pcolon, ccap, attr, kept = (cues[9:14] + [False] * 5)[:5]
     s = []
     for r in range(3):
         x = w[r] + w[3 + r] * d[r] + (w[6] if stop else 0) + (w[7] if glue else 0) + (w[8] if fused else 0) + (8 if cert[r] else 0)
         if r == 1: x += (w[9] if lower else 0) + (w[10] if open_end else 0) + (w[11] if colon else 0) + (w[13] if indent else 0) + (w[14] if blank else 0)
-        if r == 0: x += (w[12] if end else 0)
+        if r == 1 and len(w) > 15: x += (w[15] if pcomma else 0) + (w[16] if pcolon else 0) + (w[17] if ccap else 0)
+        if r == 1 and len(w) > 18: x += (w[18] if attr else 0)
+        if r == 0: x += (w[12] if end else 0) + (w[19] if kept and len(w) > 19 else 0)
         if cert[r]: x = max(x, 3.0)
         s.append(x)
     r = max(range(3), key=lambda k: s[k])
     return r, s[r]
 
-def nms(preds):
+def nms(preds, idx=None):
     preds.sort()
     out = []
+    tok = int(__import__("os").environ.get("NMS_TOK", "1"))
+    def near(a, b):
+        if tok and idx: return idx[min(b, len(idx)-1)] - idx[min(a, len(idx)-1)] <= tok
+        return b - a <= 24
     for i, (o, r, sc) in enumerate(preds):
-        weaker = (i > 0 and preds[i-1][1] == r and o - preds[i-1][0] <= 24 and preds[i-1][2] >= sc) or \
-                 (i + 1 < len(preds) and preds[i+1][1] == r and preds[i+1][0] - o <= 24 and preds[i+1][2] > sc)
+        weaker = (i > 0 and preds[i-1][1] == r and near(preds[i-1][0], o) and preds[i-1][2] >= sc) or \
+                 (i + 1 < len(preds) and preds[i+1][1] == r and near(o, preds[i+1][0]) and preds[i+1][2] > sc)
         if not weaker: out.append((o, r, sc))
     return out
 
@@ -68,8 +75,8 @@ def evaluate(d, n, w, data):
     stats = {r: [0, 0, 0, 0] for r in REASONS}  # gold found pred right
     false_clean, clean_words = 0, 0
     for i in range(n):
-        idx, gold, feats, cfeats, words = data[i]
-        preds = nms([(o, r, sc) for (o, r, sc) in (( row[0],) + score(row, w) for row in feats) if sc > 0])
+        idx, gold, feats, cfeats, words, cidx = data[i]
+        preds = nms([(o, r, sc) for (o, r, sc) in (( row[0],) + score(row, w) for row in feats) if sc > 0], idx)
         pb = [(idx[min(o, len(idx)-1)], REASONS[r]) for o, r, _ in preds]
         for gb, gr in gold:
             if gr not in stats: continue
@@ -78,7 +85,7 @@ def evaluate(d, n, w, data):
         for b, r in pb:
             stats[r][2] += 1
             stats[r][3] += any(abs(gb - b) <= 1 and gr == r for gb, gr in gold)
-        cp = nms([(o, r, sc) for (o, r, sc) in ((row[0],) + score(row, w) for row in cfeats) if sc > 0])
+        cp = nms([(o, r, sc) for (o, r, sc) in ((row[0],) + score(row, w) for row in cfeats) if sc > 0], cidx)
         false_clean += len(cp)
         clean_words += words
     return stats, false_clean, clean_words
@@ -90,8 +97,9 @@ def load(d, n):
         idx = boundary_index(dam)
         g = json.load(open(f"{d}/b{i}.gold.json"))
         gold = [(idx[e["start"]], e["reason"]["rule"][4:]) for e in g["edits"] if e["kind"] == "gap"]
-        words = len(re.findall(r"\w+", open(f"{d}/b{i}.txt", encoding="utf-8", errors="replace").read()))
-        data.append((idx, gold, load_feats(f"{d}/b{i}.feat"), load_feats(f"{d}/b{i}.cfeat"), words))
+        clean = open(f"{d}/b{i}.txt", encoding="utf-8", errors="surrogateescape").read()
+        words = len(re.findall(r"\w+", clean))
+        data.append((idx, gold, load_feats(f"{d}/b{i}.feat"), load_feats(f"{d}/b{i}.cfeat"), words, boundary_index(clean)))
     return data
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <cstdio>
+#include <unordered_map>
 
 #include "text/lm_tokens.h"
 #include "text/utf8.h"
@@ -17,31 +18,39 @@ enum Reason { kNumeral, kQuotation, kParenthetical, kNumReasons };
 const char* const kReasonName[kNumReasons] = {"numeral", "quotation", "parenthetical"};
 
 // Weights of the evidence, in log10 odds. Tuned on `emend damage` output
-// from training books and checked on clean training text (docs/damage.md);
-// never on the held-out books.
+// of development books scored by a model that never saw them, and checked on
+// the same books clean (tools/gaps_devset.sh, docs/lacunae.md); never on the
+// held-out books.
 struct Weights {
-  double bias[kNumReasons] = {-0.28, -4.44, -5.50};  // prior odds of a gap at a boundary
-  double lm[kNumReasons] = {2.30, 1.90, 1.13};    // per log10 of likelihood ratio
-  double space_before_stop = 4.30;  // "was ." (a cut left its space)
-  double glued_after_comma = 7.90;  // "third,he"
-  double fused = 3.49;             // a non-word that is two words around the cut
-  double lower_start = 3.69;        // a sentence that starts in lower case: a quotation went
-  double open_end = 0.66;           // a sentence that ends on , or :
-  double colon_capital = 3.0;       // ": She says"
-  double certain = 8.0;            // empty "" or (), a stray ordinal suffix, "$ "
-  double end = -1.06;                // a numeral at a sentence end (added to its bias)
-  double indent = 6.16;             // " replied Campbell." at a paragraph start
-  double blank = 5.0;              // a sentence after 2+ blank lines
+  double bias[kNumReasons] = {-1.50, -4.48, -5.50};  // prior odds of a gap at a boundary
+  double lm[kNumReasons] = {2.55, 1.91, 1.08};  // per log10 of likelihood ratio
+  double space_before_stop = 5.79;      // "was ." (a cut left its space)
+  double glued_after_comma = 8.08;      // "third,he"
+  double fused = 4.72;                  // a non-word that is two words around the cut
+  double lower_start = 2.43;            // a sentence that starts in lower case: a quotation went
+  double open_end = 0.49;               // a sentence that ends on , or :
+  double colon_capital = 3.79;          // ": She says"
+  double certain = 8.0;                 // empty "" or (), a stray ordinal suffix, "$ "
+  double end = 0.32;                   // a numeral at a sentence end (added to its bias)
+  double indent = 7.56;                 // " replied Campbell." at a paragraph start
+  double blank = 7.00;                  // a sentence after 2+ blank lines
+  double para_comma = 4.41;             // a paragraph that ends on ","
+  double para_colon = 2.02;             // a paragraph that ends on ":"
+  double comma_capital = 4.50;          // ", He opened": a clause after a comma starts anew
+  double attribution = 3.82;            // "Scrooge replied." with nothing said before it
+  double numerals_kept = -2.00;         // the text keeps its numerals elsewhere (a numeral's score)
 };
 
 const Weights& W() {
   static Weights w = [] {
     Weights x;
-    // EMEND_GAP_WEIGHTS="b0,b1,b2,l0,l1,l2,stop,glue,fused,lower,open,colon,end,indent,blank" (tuning only).
+    // EMEND_GAP_WEIGHTS="b0,b1,b2,l0,l1,l2,stop,glue,fused,lower,open,colon,end,indent,blank,
+    // pcomma,pcolon,ccap,attr,kept" (tuning only).
     if (const char* e = std::getenv("EMEND_GAP_WEIGHTS")) {
       double* f[] = {&x.bias[0], &x.bias[1], &x.bias[2], &x.lm[0], &x.lm[1], &x.lm[2], &x.space_before_stop,
                      &x.glued_after_comma, &x.fused, &x.lower_start, &x.open_end, &x.colon_capital, &x.end,
-                     &x.indent, &x.blank};
+                     &x.indent, &x.blank, &x.para_comma, &x.para_colon, &x.comma_capital, &x.attribution,
+                     &x.numerals_kept};
       char* p = const_cast<char*>(e);
       for (double* d : f) { char* q; double v = std::strtod(p, &q); if (q == p) break; *d = v; p = q + (*q == ','); }
     }
@@ -56,11 +65,15 @@ constexpr double kReportFloor = -1.5;
 
 // What is known about one boundary, before weighing.
 struct Features {
-  double delta[kNumReasons] = {};  // log10 likelihood ratio of inserting each kind
+  double delta[kNumReasons] = {};       // log10 likelihood ratio of inserting each kind
   bool stop = false, glue = false, fused = false, lower = false, open_end = false, colon = false;
   bool end = false;  // the boundary is the end of a sentence
   bool indent = false;  // a paragraph that starts with one space (a cut kept the space after it)
   bool blank = false;   // a sentence after two or more blank lines (a paragraph went)
+  bool para_comma = false, para_colon = false;  // the paragraph ends on "," / ":"
+  bool comma_capital = false;  // ", He": a capitalised function word after a comma on one line
+  bool attribution = false;    // the sentence starts here and is only "Scrooge replied."
+  bool numerals_kept = false;  // the input has numerals (kNumeralsKept per 10,000 words)
   bool certain[kNumReasons] = {};
 };
 
@@ -70,12 +83,14 @@ void Weigh(const Features& f, double s[kNumReasons]) {
     s[r] = w.bias[r] + w.lm[r] * f.delta[r] + (f.stop ? w.space_before_stop : 0) +
            (f.glue ? w.glued_after_comma : 0) + (f.fused ? w.fused : 0) + (f.certain[r] ? w.certain : 0);
   }
-  s[kNumeral] += f.end ? w.end : 0;
+  s[kNumeral] += (f.end ? w.end : 0) + (f.numerals_kept ? w.numerals_kept : 0);
   // Surface proof outweighs a model that finds the damaged text odd anyway.
   for (int r = 0; r < kNumReasons; ++r)
     if (f.certain[r]) s[r] = std::max(s[r], 3.0);
   s[kQuotation] += (f.indent ? w.indent : 0) + (f.blank ? w.blank : 0);
   s[kQuotation] += (f.lower ? w.lower_start : 0) + (f.open_end ? w.open_end : 0) + (f.colon ? w.colon_capital : 0);
+  s[kQuotation] += (f.para_comma ? w.para_comma : 0) + (f.para_colon ? w.para_colon : 0) +
+                   (f.comma_capital ? w.comma_capital : 0) + (f.attribution ? w.attribution : 0);
 }
 
 // The smallest likelihood ratio with which each reason could still be
@@ -92,7 +107,7 @@ void Needs(const Features& f, double need[kNumReasons]) {
 struct Finding {
   size_t offset = 0;       // where the gap is in the input
   Reason reason = kNumeral;
-  double score = 0;        // log10 odds
+  double score = 0;                     // log10 odds
   bool fused = false;      // offset splits a fused word: insert a space too
   bool certain = false;    // surface proof (empty quotes or brackets): never suppressed
 };
@@ -104,17 +119,33 @@ void Report(size_t offset, const Features& f, bool fused_split, std::vector<Find
   int best = int(std::max_element(s, s + kNumReasons) - s);
   static const bool debug = std::getenv("EMEND_GAP_DEBUG") != nullptr;
   if (debug)
-    std::fprintf(stderr, "F %zu %.3f %.3f %.3f %d%d%d%d%d%d%d%d%d %d%d%d\n", offset, f.delta[0], f.delta[1],
-                 f.delta[2], f.stop, f.glue, f.fused, f.lower, f.open_end, f.colon, f.end, f.indent, f.blank, f.certain[0], f.certain[1], f.certain[2]);
+    std::fprintf(stderr, "F %zu %.3f %.3f %.3f %d%d%d%d%d%d%d%d%d%d%d%d%d%d %d%d%d\n", offset, f.delta[0], f.delta[1],
+                 f.delta[2], f.stop, f.glue, f.fused, f.lower, f.open_end, f.colon, f.end, f.indent, f.blank,
+                 f.para_comma, f.para_colon, f.comma_capital, f.attribution, f.numerals_kept, f.certain[0], f.certain[1], f.certain[2]);
   bool certain = f.certain[0] || f.certain[1] || f.certain[2];
   if (s[best] > kReportFloor) out->push_back({offset, Reason(best), s[best], fused_split, certain});
 }
 
-// Of neighbouring findings of one reason, keeps the stronger.
-std::vector<Finding> Suppress(std::vector<Finding> found) {
+bool IsWordByte(char c) { return std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80; }
+
+// The number of tokens (runs of letters and digits, single other visible
+// characters: the tokens of `emend eval`) that start in [a, b), up to 2.
+int TokensBetween(std::string_view in, size_t a, size_t b) {
+  int n = 0;
+  for (size_t i = a; i < b && i < in.size() && n < 2; ++i) {
+    char c = in[i];
+    if (IsWordByte(c)) n += i == 0 || !IsWordByte(in[i - 1]);
+    else n += c != ' ' && c != '\n' && c != '\t' && c != '\r';
+  }
+  return n;
+}
+
+// Of two findings of one reason at most one token apart (the same lacuna,
+// as `emend eval` matches it), keeps the stronger.
+std::vector<Finding> Suppress(std::string_view in, std::vector<Finding> found) {
   std::sort(found.begin(), found.end(), [](const Finding& a, const Finding& b) { return a.offset < b.offset; });
-  auto near = [](const Finding& a, const Finding& b) {
-    return a.reason == b.reason && b.offset - a.offset <= 24 && !a.certain && !b.certain;
+  auto near = [in](const Finding& a, const Finding& b) {
+    return a.reason == b.reason && !a.certain && !b.certain && TokensBetween(in, a.offset, b.offset) <= 1;
   };
   std::vector<Finding> out;
   for (size_t i = 0; i < found.size(); ++i) {
@@ -141,10 +172,47 @@ bool IsClosingMark(std::string_view t) { return t == "," || t == ";" || t == ":"
 bool IsAsciiLower(char c) { return c >= 'a' && c <= 'z'; }
 bool IsSuffix(std::string_view w) { return w == "st" || w == "nd" || w == "rd" || w == "th" || w == "d"; }
 
+// Verbs that introduce or attribute a quotation ("said he,", "writes:").
+bool IsSpeechVerb(std::string_view w) {
+  static const char* const kVerbs[] = {"said", "says", "say", "replied", "cried", "asked", "answered", "exclaimed",
+                                       "added", "continued", "whispered", "murmured", "shouted", "observed",
+                                       "remarked", "returned", "rejoined", "pursued", "retorted", "thought",
+                                       "writes", "wrote", "declared", "repeated", "states", "quotes"};
+  for (const char* v : kVerbs)
+    if (w == v) return true;
+  return false;
+}
+
+// What the whole input says about any one boundary of it.
+struct DocFacts {
+  // How often each word the model does not know occurs, as written.
+  std::unordered_map<std::string_view, int> repeats;
+  // The input keeps numerals: at least kNumeralsKept runs of digits per
+  // 10,000 words. A pipeline that drops numerals drops them all (the seed
+  // lost every one), so a copy that kept them elsewhere rarely lost one.
+  bool numerals_kept = false;
+};
+constexpr double kNumeralsKept = 3.0;
+
+DocFacts GatherFacts(std::string_view in, const Model& m, const std::vector<std::vector<text::LmToken>>& sentences) {
+  DocFacts d;
+  size_t words = 0, runs = 0;
+  for (const auto& toks : sentences)
+    for (const text::LmToken& t : toks) {
+      words += t.is_word;
+      if (t.is_word && t.text.size() >= 4 && m.Find(t.text) == Model::kUnknown) ++d.repeats[in.substr(t.begin, t.end - t.begin)];
+    }
+  for (size_t i = 0; i < in.size(); ++i)
+    runs += in[i] >= '0' && in[i] <= '9' && (i == 0 || !(in[i - 1] >= '0' && in[i - 1] <= '9'));
+  d.numerals_kept = words > 0 && runs * 1e4 >= kNumeralsKept * words;
+  return d;
+}
+
 class Scan {
  public:
-  Scan(std::string_view in, const Model& m, const text::Lexicon* wl, const std::vector<text::LmToken>& toks)
-      : in_(in), m_(m), wl_(wl), toks_(toks) {
+  Scan(std::string_view in, const Model& m, const text::Lexicon* wl, const std::vector<text::LmToken>& toks,
+       const DocFacts& doc)
+      : in_(in), m_(m), wl_(wl), toks_(toks), doc_(doc) {
     num_ = m.Find(text::kNumToken);
     quote_ = m.Find("\"");
     comma_ = m.Find(",");
@@ -153,6 +221,14 @@ class Scan {
     ids_.push_back(Model::kSentenceStart);
     for (const auto& t : toks) ids_.push_back(m.Find(t.text));
     ids_.push_back(Model::kSentenceEnd);
+    speech_ = std::any_of(toks.begin(), toks.end(), [](const text::LmToken& t) { return IsSpeechVerb(t.text); });
+    size_t words = 0, verb_at = 0;
+    for (size_t k = 0; k < toks.size(); ++k) {
+      words += toks[k].is_word;
+      if (!verb_at && IsSpeechVerb(toks[k].text)) verb_at = words;
+    }
+    bool quoted = std::any_of(toks.begin(), toks.end(), [](const text::LmToken& t) { return t.text == "\""; });
+    bare_attribution_ = verb_at >= 1 && verb_at <= 3 && words <= 6 && !quoted;
   }
 
   void Run(std::vector<Finding>* out) {
@@ -256,7 +332,11 @@ class Scan {
       f->delta[kQuotation] = (pre ? pre->head[kQuotation][j] : m_.LogProb(h.data(), h.size(), quote_)) -
                              (pre ? pre->base[j] : m_.LogProb(h.data(), h.size(), Model::kSentenceEnd));
     } else {
-      f->delta[kQuotation] = Delta(ids, j, quote_, {comma_, quote_}, right, without, need[kQuotation], head(kQuotation));
+      // Dialogue ("…," he said) or a quoted term (the word "together";):
+      // whichever form the model finds likelier.
+      double dialogue = Delta(ids, j, quote_, {comma_, quote_}, right, without, need[kQuotation], head(kQuotation));
+      double term = Delta(ids, j, quote_, {Model::kUnknown, quote_}, right, without, need[kQuotation], head(kQuotation));
+      f->delta[kQuotation] = std::max(dialogue, term);
     }
     f->delta[kParenthetical] = Delta(ids, j, open_, {close_}, right, without, need[kParenthetical], head(kParenthetical));
   }
@@ -281,21 +361,20 @@ class Scan {
     const text::LmToken* L = Tok(j - 1);
     const text::LmToken* R = Tok(j);
     Features f;
+    f.numerals_kept = doc_.numerals_kept;
     f.certain[kQuotation] = L && R && L->text == "\"" && R->text == "\"" && L->end == R->begin;
     if (f.certain[kQuotation]) { Report(L->end, f, false, out); return; }
     // A number within two tokens is still there: nothing lost here.
     for (size_t k = j >= 2 ? j - 2 : 0; k <= j + 1 && k < ids_.size(); ++k)
       if (ids_[k] == num_) return;
     if (R && IsSuffix(R->text) && !IsAsciiLower(in_[R->begin])) return;  // St. is a saint, not a 21st
-    for (const text::LmToken* t : {Tok(j - 2), L, R, Tok(j + 1)})
-      if (t && t->is_word && IsRoman(in_.substr(t->begin, t->end - t->begin))) return;
-    if (L && L->is_word && L->end - L->begin == 1 && in_[L->begin] >= 'B' && in_[L->begin] <= 'Z' &&
-        in_[L->begin] != 'I')
-      return;  // an initial (P.), not p. for page
     size_t at = L ? L->end : R->begin;
     for (size_t k = at >= 12 ? at - 12 : 0; k < at + 12 && k < in_.size(); ++k)
       if (in_[k] >= '0' && in_[k] <= '9') return;
     Cues(j, L, R, &f);
+    // A roman numeral or an initial near: the number may be present, unless
+    // a cut left its mark ("Job xiii. ." is a verse number gone).
+    if (!f.stop && NumberLikeNear(j, L)) return;
     double need[kNumReasons];
     Needs(f, need);
     LmScores(ids_, j, Right(j), &f, need, &heads_);
@@ -306,14 +385,84 @@ class Scan {
     // a quotation inserted before a quotation, so only the cue speaks.
     if (f.blank && R && R->text == "\"") f.delta[kQuotation] = 0;
     // A quotation mark the model does not read (` ' ‘ ’) right here: the quotation is present.
-    if (QuoteMarkNear(at)) f.delta[kQuotation] = -9, f.lower = f.open_end = f.colon = false;
+    if (QuoteMarkNear(at)) f.delta[kQuotation] = -9, f.lower = f.open_end = f.colon = false,
+                           f.attribution = f.para_comma = f.para_colon = f.comma_capital = false;
     Report(L ? L->end : R->begin, f, false, out);
   }
 
+  // A roman numeral within a token of the boundary, or an initial (P.) before it (not p. for page).
+  bool NumberLikeNear(size_t j, const text::LmToken* L) const {
+    for (const text::LmToken* t : {Tok(j - 2), L, Tok(j), Tok(j + 1)})
+      if (t && t->is_word && IsRoman(in_.substr(t->begin, t->end - t->begin))) return true;
+    return L && L->is_word && L->end - L->begin == 1 && in_[L->begin] >= 'B' && in_[L->begin] <= 'Z' &&
+           in_[L->begin] != 'I';
+  }
+
+  // From `pos`, past spaces and tabs and at most one line break: a cut may
+  // leave a word and its full stop on two lines ("died in\n.").
+  size_t SkipBlank(size_t pos) const {
+    bool newline = false;
+    while (pos < in_.size()) {
+      char c = in_[pos];
+      if (c == '\n' && newline) break;
+      if (c != ' ' && c != '\t' && c != '\r' && c != '\n') break;
+      newline |= c == '\n';
+      ++pos;
+    }
+    return pos;
+  }
+
+  // Whether only white space with two or more line breaks (or the end) follows `pos`.
+  bool ParagraphEndsAt(size_t pos) const {
+    int newlines = 0;
+    for (; pos < in_.size(); ++pos) {
+      char c = in_[pos];
+      if (c == '\n') { if (++newlines >= 2) return true; continue; }
+      if (c != ' ' && c != '\t' && c != '\r') return false;
+    }
+    return true;
+  }
+
+  // Whether the next visible text after `pos` (past "--" and white space) opens a quotation.
+  bool QuoteStartsAfter(size_t pos) const {
+    while (pos < in_.size() && (in_[pos] == ' ' || in_[pos] == '\n' || in_[pos] == '\r' || in_[pos] == '-')) ++pos;
+    if (pos >= in_.size()) return false;
+    std::string_view rest = in_.substr(pos);
+    return rest[0] == '"' || rest[0] == '\'' || rest.starts_with("\xE2\x80\x9C") || rest.starts_with("\xE2\x80\x98");
+  }
+
+  // A heading in capitals starts at `pos` ("I ROSE UP AS MY CUSTOM IS"): a
+  // quoted title, not dialogue.
+  bool TitleInCapitals(size_t pos) const {
+    size_t upper = 0;
+    for (; pos < in_.size() && in_[pos] != '\n'; ++pos) {
+      if (IsAsciiLower(in_[pos])) return false;
+      upper += in_[pos] >= 'A' && in_[pos] <= 'Z';
+    }
+    return upper >= 2;
+  }
+
+  // ", He opened": a capitalised function word right after a comma, on the
+  // same line (verse starts every line with a capital), which English only
+  // does when what was between them (a quotation) went.
+  bool CommaCapital(const text::LmToken* L, const text::LmToken* R, std::string_view between) const {
+    static const char* const kWords[] = {"he", "she", "it", "they", "we", "you", "the", "a", "an", "this", "that",
+                                         "there", "but", "and", "then", "so", "his", "her", "their", "my", "our",
+                                         "your", "its", "what", "how", "when", "where", "why", "if", "as", "at",
+                                         "in", "on", "for", "with", "to", "of", "not", "no", "yes", "oh", "well",
+                                         "now", "these", "those", "him", "them", "me", "us", "is", "was",
+                                         "another", "all", "some", "one", "every", "each", "nothing", "here",
+                                         "let", "do", "who", "which"};
+    if (L->text != "," || !R->is_word || between.find('\n') != between.npos) return false;
+    if (!(in_[R->begin] >= 'A' && in_[R->begin] <= 'Z')) return false;
+    for (const char* w : kWords)
+      if (R->text == w) return true;
+    return false;
+  }
+
   void Cues(size_t j, const text::LmToken* L, const text::LmToken* R, Features* f) const {
-    if (R && R->is_word && IsSuffix(R->text) && R->begin > 0 && (in_[R->begin - 1] == ' ' || in_[R->begin - 1] == '\n') &&
-        !(R->end < in_.size() && (in_[R->end] == '\'' || in_.substr(R->end, 3) == "\xE2\x80\x99")))  // th' is "the"
-      f->certain[kNumeral] = true;
+    if (R && R->is_word && IsSuffix(R->text) && R->begin > 0 && (in_[R->begin - 1] == ' ' || in_[R->begin - 1] == '\n'))
+      f->certain[kNumeral] = !StraySuffixIsAWord(*R);
     if (L && R) {
       std::string_view between = in_.substr(L->end, R->begin - L->end);
       if (between.find('$') != between.npos || between.find("\xC2\xA3") != between.npos) f->certain[kNumeral] = true;
@@ -321,15 +470,23 @@ class Scan {
       f->glue = (L->text == "," || L->text == ";") && between.empty() && R->is_word && R->text.size() > 1 &&
                 before && before->text.size() > 1;
       f->colon = L->text == ":" && R->is_word && !IsAsciiLower(in_[R->begin]);
-      f->stop = between == " " && IsClosingMark(R->text) && (L->is_word || IsClosingMark(L->text));  // "Defoe, , ."
+      f->comma_capital = CommaCapital(L, R, between);
+      f->stop = !between.empty() && SkipBlank(L->end) == R->begin && IsClosingMark(R->text) &&
+                (L->is_word || IsClosingMark(L->text));  // "Defoe, , ."
     }
     if (!R && L) {  // the sentence end
       f->end = true;
-      size_t e = L->end;
-      f->stop = e + 1 < in_.size() && in_[e] == ' ' && (in_[e + 1] == '.' || in_[e + 1] == '!' || in_[e + 1] == '?') &&
+      size_t e = L->end, m = SkipBlank(e);
+      f->stop = m > e && m < in_.size() && (in_[m] == '.' || in_[m] == '!' || in_[m] == '?') &&
                 (L->is_word || IsClosingMark(L->text));
       f->open_end = L->text == "," || L->text == ":";
+      // What a comma or colon introduced may follow as its own paragraph.
+      bool para_end = ParagraphEndsAt(e) && !QuoteStartsAfter(e);
+      f->open_end = f->open_end && !QuoteStartsAfter(e);
+      f->para_comma = para_end && speech_ && L->text == ",";
+      f->para_colon = para_end && speech_ && L->text == ":";
     }
+    f->attribution = j == 1 && bare_attribution_;
     if (j == 1 && R && R->is_word && IsAsciiLower(in_[R->begin])) {
       bool para = false;
       char prev = PrevVisible(R->begin, &para);
@@ -342,7 +499,7 @@ class Scan {
       f->indent = one_space && newlines >= 2;
       // Between paragraphs of dialogue (a quotation mark on either side).
       bool dialogue = R->text == "\"" || (b > 0 && (in_[b - 1] == '"' || (b >= 3 && in_.substr(b - 3, 3) == "\xE2\x80\x9D")));
-      f->blank = newlines >= 4 && b > 0 && dialogue;
+      f->blank = newlines >= 4 && b > 0 && dialogue && !TitleInCapitals(R->end);
     }
   }
 
@@ -356,8 +513,15 @@ class Scan {
     return (b > 0 && quote_at(b - 1)) || (b >= 3 && quote_at(b - 3)) || (e < in_.size() && quote_at(e));
   }
 
+  // th' is "the", d--d is "damned": not the suffix of a lost ordinal.
+  bool StraySuffixIsAWord(const text::LmToken& t) const {
+    if (t.end >= in_.size()) return false;
+    return in_[t.end] == '\'' || in_.substr(t.end, 3) == "\xE2\x80\x99" || (t.text == "d" && in_[t.end] == '-');
+  }
+
   bool EndsWithTerminator(size_t pos) const {
     while (pos < in_.size() && (in_[pos] == ' ' || in_[pos] == '"' || in_[pos] == ')')) ++pos;
+    pos = SkipBlank(pos);
     return pos < in_.size() && (in_[pos] == '.' || in_[pos] == '!' || in_[pos] == '?');
   }
 
@@ -375,6 +539,10 @@ class Scan {
       if (!IsAsciiLower(surface[i]) && !(i == 0 && surface[i] >= 'A' && surface[i] <= 'Z')) return;
     if (IsRoman(surface)) return;
     if (wl_ && wl_->Contains(t.text)) return;
+    // A word the text repeats is a word (Bellston, tripper), not one cut made:
+    // a name twice, any other word three times.
+    auto r = doc_.repeats.find(surface);
+    if (r != doc_.repeats.end() && r->second >= (IsAsciiLower(surface[0]) ? 3 : 2)) return;
     Features best;
     size_t best_cut = 0;
     double best_score = -1e9;
@@ -387,6 +555,7 @@ class Scan {
       ScanSplit split(*this, k, m_.Find(a));
       Features f;
       f.fused = true;
+      f.numerals_kept = doc_.numerals_kept;
       right.resize(std::min<size_t>(right.size(), 2));
       split.Scores(right, &f);
       double s[kNumReasons];
@@ -418,8 +587,11 @@ class Scan {
   const Model& m_;
   const text::Lexicon* wl_;
   const std::vector<text::LmToken>& toks_;
+  const DocFacts& doc_;
   std::vector<uint32_t> ids_;
   Heads heads_;  // batched scores of ids_, set by Run
+  bool speech_;  // the sentence has a verb of saying
+  bool bare_attribution_;  // the sentence is a short "Scrooge replied." with no quotation in it
   uint32_t num_, quote_, comma_, open_, close_;
 };
 
@@ -462,30 +634,84 @@ size_t AfterNumberWord(std::string_view in, size_t i) {
   return 0;
 }
 
+// A heading that names a numbered part and has lost its number ("Section",
+// "CHAPTER", "§" alone on a line that starts a paragraph).
+bool IsNumberedHeading(std::string_view line) {
+  static const char* const kWords[] = {"section", "chapter", "part", "book", "volume", "plate", "figure", "article",
+                                       "psalm", "§", "canto", "stanza", "act", "scene", "fig.", "vol.", "chap.",
+                                       "sect.", "art."};
+  if (line.empty() || line.size() > 8 || !(line[0] < 'a' || line[0] > 'z')) return false;
+  std::string lower = text::Lower(line);
+  for (const char* w : kWords)
+    if (lower == w) return true;
+  return false;
+}
+
+// Whether the next line with text after `pos` starts with white space (a
+// table of contents under a "CHAPTER" column head, not a chapter's text).
+bool NextLineIndented(std::string_view in, size_t pos) {
+  while (pos < in.size() && (in[pos] == '\n' || in[pos] == '\r')) ++pos;
+  return pos < in.size() && (in[pos] == ' ' || in[pos] == '\t');
+}
+
+// Line layout a cut leaves: a line whose text ends in two or more spaces (a
+// right-aligned page or verse number went: "Art of Friendship      \n"), and
+// a numbered heading alone in its paragraph.
+void LineScan(std::string_view in, std::vector<Finding>* out) {
+  Features certain_numeral, certain_quotation;
+  certain_numeral.certain[kNumeral] = true;
+  certain_quotation.certain[kQuotation] = true;
+  bool after_blank = true;
+  for (size_t b = 0; b < in.size();) {
+    size_t e = in.find('\n', b);
+    if (e == in.npos) e = in.size();
+    size_t last = e;  // one past the last visible byte
+    while (last > b && (in[last - 1] == ' ' || in[last - 1] == '\t' || in[last - 1] == '\r')) --last;
+    size_t first = b;
+    while (first < last && (in[first] == ' ' || in[first] == '\t')) ++first;
+    size_t spaces = 0;
+    for (size_t k = last; k < e; ++k) spaces += in[k] == ' ' ? 1 : in[k] == '\t' ? 2 : 0;
+    if (first < last && spaces >= 2) {
+      // Two or three spaces after a full sentence: the typist's double space,
+      // then a quotation that went; a right-aligned number leaves more.
+      char end = in[last - 1];
+      bool sentence = end == '.' || end == '!' || end == '?' || end == '"' || in.substr(0, last).ends_with("\xE2\x80\x9D");
+      Report(e, spaces < 4 && sentence ? certain_quotation : certain_numeral, false, out);
+    }
+    else if (after_blank && IsNumberedHeading(in.substr(first, last - first)) && !NextLineIndented(in, e))
+      Report(last, certain_numeral, false, out);
+    after_blank = first == last;
+    b = e + 1;
+  }
+}
+
 // Evidence the language model never sees because its tokens skip it: empty
-// brackets ([] () from footnote or list numbers) and paragraphs left with
+// brackets ([] () {} from footnote or list numbers) and paragraphs left with
 // nothing but punctuation (a chapter number's full stop).
 void SurfaceScan(std::string_view in, std::vector<Finding>* out) {
   Features certain_numeral;
   certain_numeral.certain[kNumeral] = true;
   size_t para_start = 0;
-  bool para_has_word = false, para_has_mark = false;
+  bool para_has_word = false;
+  int para_marks = 0;  // a chapter number's "36." leaves one or two marks; an ellipsis more
   if (NumberedLineLost(in, 0)) Report(0, certain_numeral, false, out);
   for (size_t i = 0; i <= in.size(); ++i) {
     char c = i < in.size() ? in[i] : '\n';
     bool blank_line = c == '\n' && (i + 1 >= in.size() || in[i + 1] == '\n');
     if (blank_line || i == in.size()) {
-      if (para_has_mark && !para_has_word) Report(para_start, certain_numeral, false, out);
+      if (para_marks > 0 && para_marks <= 2 && !para_has_word) Report(para_start, certain_numeral, false, out);
       while (i + 1 < in.size() && in[i + 1] == '\n') ++i;
       para_start = i + 1;
-      para_has_word = para_has_mark = false;
+      para_has_word = false;
+      para_marks = 0;
       if (NumberedLineLost(in, para_start)) Report(para_start, certain_numeral, false, out);
       continue;
     }
     unsigned char u = static_cast<unsigned char>(c);
     if (std::isalnum(u) || u >= 0x80) para_has_word = true;
-    else if (c == '.' || c == ',' || c == ';' || c == ':' || c == ')') para_has_mark = true;
-    if ((c == '[' && i + 1 < in.size() && in[i + 1] == ']') || (c == '(' && i + 1 < in.size() && in[i + 1] == ')'))
+    else if (c == '.' || c == ',' || c == ';' || c == ':' || c == ')') ++para_marks;
+    char close = c == '[' ? ']' : c == '(' ? ')' : c == '{' ? '}' : 0;
+    if (close && i + 1 < in.size() && in[i + 1] == close)
       Report(i + 1, certain_numeral, false, out);
     if (c == '\n' && NumberedLineLost(in, i + 1)) Report(i + 1, certain_numeral, false, out);
     if (IsAsciiLetterByte(c) && (i == 0 || !IsAsciiLetterByte(in[i - 1]))) {
@@ -501,12 +727,16 @@ double Confidence(double log10_odds) { return 1.0 / (1.0 + std::pow(10.0, -log10
 
 void ProposeGaps(std::string_view input, const Model& model, const text::Lexicon* wordlist,
                  const GapOptions& o, int rank, repair::Proposals* out) {
-  std::vector<Finding> found;
+  std::vector<std::vector<text::LmToken>> sentences;
   text::LmSentences(input, [&](const std::vector<text::LmToken>& toks) {
-    if (!toks.empty()) Scan(input, model, wordlist, toks).Run(&found);
+    if (!toks.empty()) sentences.push_back(toks);
   });
+  const DocFacts doc = GatherFacts(input, model, sentences);
+  std::vector<Finding> found;
+  for (const auto& toks : sentences) Scan(input, model, wordlist, toks, doc).Run(&found);
   SurfaceScan(input, &found);
-  found = Suppress(std::move(found));
+  LineScan(input, &found);
+  found = Suppress(input, std::move(found));
   for (const Finding& f : found) {
     double conf = Confidence(f.score);
     if (conf < o.min_confidence) continue;

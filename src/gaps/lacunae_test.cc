@@ -84,6 +84,63 @@ TEST(Lacunae, HistoricalSpellingsAreNotMisreads) {
             "He came vpon the hill himselfe and would haue gone to the Emperour with his wiues.");
 }
 
+// Layout a cut leaves behind: a right-aligned number gone from the end of a
+// line, a heading that lost its number, empty braces, a full stop on the
+// next line, and a typist's double space left when a quotation went.
+TEST(Lacunae, LayoutTracesOfLostNumbers) {
+  NEED_MODEL();
+  std::string toc = "CONTENTS\n\nThe Art of Friendship                          \nThe Virtue of Friends                          \n";
+  auto g = Gaps(toc);
+  ASSERT_EQ(g.size(), 2u);
+  EXPECT_EQ(g[0].rule, "gap.numeral");
+  EXPECT_EQ(g[0].start, toc.find('\n', toc.find("Friendship")));
+  std::string heading = "The end of the first part.\n\nSection\n\nSuddenly I looked up.";
+  g = Gaps(heading);
+  ASSERT_EQ(g.size(), 1u);
+  EXPECT_EQ(g[0].start, heading.find("Section") + 7);
+  g = Gaps("The events e_{} and e_{} occur at the times we named.");
+  ASSERT_EQ(g.size(), 2u);
+  EXPECT_EQ(g[0].rule, "gap.numeral");
+  g = Gaps("Dear sir, I am obliged to you,\" he murmured.  \n\nShe evaded the question.");
+  ASSERT_EQ(g.size(), 1u);
+  EXPECT_EQ(g[0].rule, "gap.quotation");
+}
+
+// Roman numerals, a chapter column head over an indented table of contents,
+// an ellipsis paragraph and d--d leave nothing lost.
+TEST(Lacunae, LayoutThatIsNotALacuna) {
+  NEED_MODEL();
+  const char* clean[] = {
+      "CONTENTS\n\nCHAPTER\n\n  I. DUST IN THE SHADOWS\n  II. THE COMET\n",
+      "He waited a long while.\n\n.....\n\nLove is not love which alters.",
+      "It would take a d--d smart cannibal to eat him.",
+      "See Job xiii. and the verses after it.",
+  };
+  for (const char* t : clean) EXPECT_TRUE(Gaps(t).empty()) << t;
+}
+
+// A name the text repeats is a word, however it splits (Barber|ton); once, it
+// may be two words fused at a cut.
+TEST(Lacunae, RepeatedUnknownNameIsNotAFusedCut) {
+  NEED_MODEL();
+  std::string once = "I had made my money at Barberton I thought perhaps I could seek her out.";
+  auto g = Gaps(once);
+  ASSERT_EQ(g.size(), 1u);
+  EXPECT_EQ(g[0].kinds, kGap | kSplit);  // Barber|ton
+  std::string twice = once + " Barberton was a rough place then.";
+  for (const Edit& e : Gaps(twice)) EXPECT_FALSE(e.kinds & kSplit) << e.start;
+}
+
+// A paragraph that ends on the comma of "she said," lost what she said,
+// unless it follows as the next paragraph.
+TEST(Lacunae, ParagraphEndingOnAnAttributionLostItsQuotation) {
+  NEED_MODEL();
+  auto g = Gaps("\"I am afraid, after all,\" said I to myself, \n\nI believe, however, that she is right.");
+  ASSERT_FALSE(g.empty());
+  EXPECT_EQ(g[0].rule, "gap.quotation");
+  EXPECT_TRUE(Gaps("Yet the historian says that,\n\n\"As he spent his days in the uniform duties of his office.\"").empty());
+}
+
 TEST(Lacunae, CleanProseHasNoGaps) {
   NEED_MODEL();
   const char* clean[] = {
