@@ -141,6 +141,17 @@ TEST(Lacunae, ParagraphEndingOnAnAttributionLostItsQuotation) {
   EXPECT_TRUE(Gaps("Yet the historian says that,\n\n\"As he spent his days in the uniform duties of his office.\"").empty());
 }
 
+// A paragraph that is only an attribution lost the speech it attributed.
+TEST(Lacunae, BareAttributionLostItsQuotation) {
+  NEED_MODEL();
+  std::string text = "The door opened slowly.\n\nScrooge replied.\n\nThe Ghost was gone.";
+  auto g = Gaps(text);
+  ASSERT_EQ(g.size(), 1u);
+  EXPECT_EQ(g[0].rule, "gap.quotation");
+  EXPECT_EQ(g[0].start, text.find("Scrooge"));
+  EXPECT_TRUE(Gaps("The door opened slowly.\n\n\"Go,\" Scrooge replied.\n\nThe Ghost was gone.").empty());
+}
+
 TEST(Lacunae, CleanProseHasNoGaps) {
   NEED_MODEL();
   const char* clean[] = {
