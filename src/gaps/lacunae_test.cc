@@ -87,36 +87,24 @@ TEST(Lacunae, HistoricalSpellingsAreNotMisreads) {
 // Layout a cut leaves behind: a right-aligned number gone from the end of a
 // line, a heading that lost its number, empty braces, a full stop on the
 // next line, and a typist's double space left when a quotation went.
+// Expects `n` gaps in `text`, the first of reason `rule` at byte `start`.
+void ExpectGaps(const std::string& text, size_t n, const char* rule, size_t start) {
+  auto g = Gaps(text);
+  ASSERT_EQ(g.size(), n) << text;
+  EXPECT_EQ(g[0].rule, rule) << text;
+  EXPECT_EQ(g[0].start, start) << text;
+}
+
 TEST(Lacunae, LayoutTracesOfLostNumbers) {
   NEED_MODEL();
   std::string toc = "CONTENTS\n\nThe Art of Friendship                          \nThe Virtue of Friends                          \n";
-  auto g = Gaps(toc);
-  ASSERT_EQ(g.size(), 2u);
-  EXPECT_EQ(g[0].rule, "gap.numeral");
-  EXPECT_EQ(g[0].start, toc.find('\n', toc.find("Friendship")));
+  ExpectGaps(toc, 2, "gap.numeral", toc.find('\n', toc.find("Friendship")));
   std::string heading = "The end of the first part.\n\nSection\n\nSuddenly I looked up.";
-  g = Gaps(heading);
-  ASSERT_EQ(g.size(), 1u);
-  EXPECT_EQ(g[0].start, heading.find("Section") + 7);
-  g = Gaps("The events e_{} and e_{} occur at the times we named.");
-  ASSERT_EQ(g.size(), 2u);
-  EXPECT_EQ(g[0].rule, "gap.numeral");
-  g = Gaps("Dear sir, I am obliged to you,\" he murmured.  \n\nShe evaded the question.");
-  ASSERT_EQ(g.size(), 1u);
-  EXPECT_EQ(g[0].rule, "gap.quotation");
-}
-
-// Roman numerals, a chapter column head over an indented table of contents,
-// an ellipsis paragraph and d--d leave nothing lost.
-TEST(Lacunae, LayoutThatIsNotALacuna) {
-  NEED_MODEL();
-  const char* clean[] = {
-      "CONTENTS\n\nCHAPTER\n\n  I. DUST IN THE SHADOWS\n  II. THE COMET\n",
-      "He waited a long while.\n\n.....\n\nLove is not love which alters.",
-      "It would take a d--d smart cannibal to eat him.",
-      "See Job xiii. and the verses after it.",
-  };
-  for (const char* t : clean) EXPECT_TRUE(Gaps(t).empty()) << t;
+  ExpectGaps(heading, 1, "gap.numeral", heading.find("Section") + 7);
+  std::string braces = "The events e_{} and e_{} occur at the times we named.";
+  ExpectGaps(braces, 2, "gap.numeral", braces.find("{}") + 1);
+  std::string spaces = "Dear sir, I am obliged to you,\" he murmured.  \n\nShe evaded the question.";
+  ExpectGaps(spaces, 1, "gap.quotation", spaces.find("  \n") + 2);
 }
 
 // A name the text repeats is a word, however it splits (Barber|ton); once, it
@@ -145,16 +133,19 @@ TEST(Lacunae, ParagraphEndingOnAnAttributionLostItsQuotation) {
 TEST(Lacunae, BareAttributionLostItsQuotation) {
   NEED_MODEL();
   std::string text = "The door opened slowly.\n\nScrooge replied.\n\nThe Ghost was gone.";
-  auto g = Gaps(text);
-  ASSERT_EQ(g.size(), 1u);
-  EXPECT_EQ(g[0].rule, "gap.quotation");
-  EXPECT_EQ(g[0].start, text.find("Scrooge"));
+  ExpectGaps(text, 1, "gap.quotation", text.find("Scrooge"));
   EXPECT_TRUE(Gaps("The door opened slowly.\n\n\"Go,\" Scrooge replied.\n\nThe Ghost was gone.").empty());
 }
 
+// Clean prose, and layout that is not a lacuna: a chapter column head over an
+// indented table of contents, an ellipsis paragraph, d--d, a roman numeral.
 TEST(Lacunae, CleanProseHasNoGaps) {
   NEED_MODEL();
   const char* clean[] = {
+      "CONTENTS\n\nCHAPTER\n\n  I. DUST IN THE SHADOWS\n  II. THE COMET\n",
+      "He waited a long while.\n\n.....\n\nLove is not love which alters.",
+      "It would take a d--d smart cannibal to eat him.",
+      "See Job xiii. and the verses after it.",
       "It was a bright cold day in April, and the clocks were striking thirteen.",
       "\"Come here,\" she said, and he came slowly, as he always did.",
       "In 1879 the family moved to the coast, where they lived for 12 years.",
