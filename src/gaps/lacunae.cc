@@ -33,7 +33,7 @@ struct Weights {
   double certain = 8.0;                 // empty "" or (), a stray ordinal suffix, "$ "
   double end = 0.32;                   // a numeral at a sentence end (added to its bias)
   double indent = 7.56;                 // " replied Campbell." at a paragraph start
-  double blank = 7.00;                  // a sentence after 2+ blank lines
+  double blank = 8.75;                  // a sentence after 2+ blank lines
   double para_comma = 4.41;             // a paragraph that ends on ","
   double para_colon = 2.02;             // a paragraph that ends on ":"
   double comma_capital = 4.50;          // ", He opened": a clause after a comma starts anew
@@ -431,15 +431,15 @@ class Scan {
     return rest[0] == '"' || rest[0] == '\'' || rest.starts_with("\xE2\x80\x9C") || rest.starts_with("\xE2\x80\x98");
   }
 
-  // A heading in capitals starts at `pos` ("I ROSE UP AS MY CUSTOM IS"): a
-  // quoted title, not dialogue.
+  // A heading in capitals starts at `pos` ("LAMENT", "X", a quoted "I ROSE
+  // UP AS MY CUSTOM IS"): a title, not dialogue.
   bool TitleInCapitals(size_t pos) const {
     size_t upper = 0;
     for (; pos < in_.size() && in_[pos] != '\n'; ++pos) {
       if (IsAsciiLower(in_[pos])) return false;
       upper += in_[pos] >= 'A' && in_[pos] <= 'Z';
     }
-    return upper >= 2;
+    return upper >= 1;
   }
 
   // ", He opened": a capitalised function word right after a comma, on the
@@ -478,7 +478,7 @@ class Scan {
       f->end = true;
       size_t e = L->end, m = SkipBlank(e);
       f->stop = m > e && m < in_.size() && (in_[m] == '.' || in_[m] == '!' || in_[m] == '?') &&
-                (L->is_word || IsClosingMark(L->text));
+                (L->is_word || IsClosingMark(L->text)) && !EllipsisAt(m);
       f->open_end = L->text == "," || L->text == ":";
       // What a comma or colon introduced may follow as its own paragraph.
       bool para_end = ParagraphEndsAt(e) && !QuoteStartsAfter(e);
@@ -499,13 +499,15 @@ class Scan {
       f->indent = one_space && newlines >= 2;
       // Between paragraphs of dialogue (a quotation mark on either side).
       bool dialogue = R->text == "\"" || (b > 0 && (in_[b - 1] == '"' || (b >= 3 && in_.substr(b - 3, 3) == "\xE2\x80\x9D")));
-      f->blank = newlines >= 4 && b > 0 && dialogue && !TitleInCapitals(R->end);
+      f->blank = newlines >= 4 && b > 0 && dialogue && !TitleInCapitals(R->text == "\"" ? R->end : R->begin);
     }
   }
 
   bool QuoteMarkNear(size_t at) const {
     size_t b = at, e = at;
-    while (b > 0 && (in_[b - 1] == ' ' || in_[b - 1] == '-' || in_[b - 1] == ',' || in_[b - 1] == '.')) --b;
+    while (b > 0 && (in_[b - 1] == ' ' || in_[b - 1] == '-' || in_[b - 1] == ',' || in_[b - 1] == '.' ||
+                     in_[b - 1] == '\n' || in_[b - 1] == '\r'))
+      --b;
     while (e < in_.size() && (in_[e] == ' ' || in_[e] == '-')) ++e;
     auto quote_at = [&](size_t i) {
       return in_[i] == '\'' || in_[i] == '`' || in_.substr(i, 3) == "\xE2\x80\x98" || in_.substr(i, 3) == "\xE2\x80\x99";
@@ -517,6 +519,12 @@ class Scan {
   bool StraySuffixIsAWord(const text::LmToken& t) const {
     if (t.end >= in_.size()) return false;
     return in_[t.end] == '\'' || in_.substr(t.end, 3) == "\xE2\x80\x99" || (t.text == "d" && in_[t.end] == '-');
+  }
+
+  // "show . . ." or "show ...": a writer's ellipsis, spaced like a cut's full stop.
+  bool EllipsisAt(size_t pos) const {
+    std::string_view rest = in_.substr(pos);
+    return rest.starts_with("..") || rest.starts_with(". .");
   }
 
   bool EndsWithTerminator(size_t pos) const {
