@@ -1,5 +1,6 @@
 #include "correct/corrector.h"
 
+#include <cctype>
 #include <algorithm>
 #include <cmath>
 #include <functional>
@@ -28,6 +29,8 @@ constexpr double kRealWordMargin = 1.0;
 // monograph training split: CER removed 13.9% -> 15.6%, words broken 0.42% ->
 // 0.32%; BLN600 training split 11.29% -> 11.25%).
 constexpr uint64_t kHistoricalMinCount = 100;
+// One historical spelling in this many words makes a text Early Modern (EarlyModernText).
+constexpr size_t kEarlyModernWords = 200;
 
 
 constexpr size_t kMaxAlternatives = 5;
@@ -461,12 +464,34 @@ CandidateCache::Shard& CandidateCache::ShardOf(const std::string& word) const {
   return shards_[std::hash<std::string>()(word) % kShards];
 }
 
+// Whether `text` is Early Modern English: at least one word in
+// kEarlyModernWords is an unknown spelling whose modern reading is common
+// (vpon, haue). Such a text's known words are its own spellings too (whan,
+// doe, shal), so real-word correction, which would modernise them, is off.
+bool EarlyModernText(std::string_view text, const Model& m) {
+  size_t words = 0, historical = 0;
+  for (size_t i = 0; i < text.size();) {
+    size_t j = i;
+    while (j < text.size() && std::isalpha(static_cast<unsigned char>(text[j]))) ++j;
+    if (j == i) { ++i; continue; }
+    ++words;
+    std::string w = text::Lower(text.substr(i, j - i));
+    if (w.size() >= 3 && m.Find(w) == Model::kUnknown)
+      for (const std::string& v : ModernReadings(w))
+        if (uint32_t id = m.Find(v); id != Model::kUnknown && m.Count(id) >= kHistoricalMinCount) { ++historical; break; }
+    i = j;
+  }
+  return historical >= 3 && historical * kEarlyModernWords >= words;
+}
+
 void Corrector::Propose(std::string_view text, const CorrectOptions& options, int rank,
                         std::vector<edit::Proposal>* out, std::vector<Suggestion>* suggestions) const {
   CandidateCache local;
   CandidateCache* cache = cache_ ? cache_ : &local;
+  CorrectOptions o = options;
+  o.real_word = o.real_word && !EarlyModernText(text, model_);
   text::LmSentences(text, [&](const std::vector<text::LmToken>& toks) {
-    SentencePass(model_, channel_, trie_, text, toks, options, cache).Run(rank, out, suggestions);
+    SentencePass(model_, channel_, trie_, text, toks, o, cache).Run(rank, out, suggestions);
   });
 }
 

@@ -137,6 +137,16 @@ TEST(Lacunae, BareAttributionLostItsQuotation) {
   EXPECT_TRUE(Gaps("The door opened slowly.\n\n\"Go,\" Scrooge replied.\n\nThe Ghost was gone.").empty());
 }
 
+// In an Early Modern text known words are its own spellings: real-word
+// correction, which would modernise them, is off there (but not elsewhere).
+TEST(Lacunae, EarlyModernTextKeepsItsRealWords) {
+  NEED_MODEL();
+  const std::string modern = "I have seen him upon the hill, and it will he done by his own hand, as they have said.";
+  const std::string early = "I haue seene him vpon the hill, and it will he done by his owne hand, as they haue said.";
+  EXPECT_NE(ModelEngine()->Fix(modern, FixOptions{}).text.find("will be done"), std::string::npos);
+  EXPECT_EQ(ModelEngine()->Fix(early, FixOptions{}).text, early);
+}
+
 // Clean prose, and layout that is not a lacuna: a chapter column head over an
 // indented table of contents, an ellipsis paragraph, d--d, a roman numeral.
 TEST(Lacunae, CleanProseHasNoGaps) {
