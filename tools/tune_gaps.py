@@ -2,7 +2,7 @@
 """Tunes the lacuna weights of src/gaps/lacunae.cc (a development tool).
 
 Reads, for each book i of DIR: bI.dam.txt and bI.gold.json (emend damage on a
-TRAINING book, never a held-out one), bI.feat (EMEND_GAP_DEBUG=1 emend fix on
+development or training book, never a held-out one), bI.feat (EMEND_GAP_DEBUG=1 emend fix on
 the damaged text) and bI.cfeat (the same on the clean text, for false gaps).
 Prints precision/recall per reason and false gaps per 10,000 clean words for
 the weights given, so that they can be searched by hand or by a grid.

@@ -1,7 +1,7 @@
 #include "correct/corrector.h"
 
-#include <cctype>
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <functional>
 #include <unordered_map>
@@ -74,6 +74,7 @@ std::vector<std::string> ModernReadings(const std::string& w) {
   out.erase(out.begin());
   return out;
 }
+
 constexpr uint32_t kNone = UINT32_MAX;  // no word
 
 
@@ -106,6 +107,15 @@ bool IsAscii(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return (c & 0x80) == 0; });
 }
 
+// Historical spellings that the corpus attests are not errors: an ASCII
+// word (lower case) one of whose modern readings is a common word.
+bool HistoricalSpelling(const std::string& w, const Model& m) {
+  if (!IsAscii(w)) return false;
+  for (const std::string& v : ModernReadings(w))
+    if (uint32_t id = m.Find(v); id != Model::kUnknown && m.Count(id) >= kHistoricalMinCount) return true;
+  return false;
+}
+
 class SentencePass {
  public:
   SentencePass(const Model& m, const Channel& ch, const VocabTrie& trie, std::string_view text,
@@ -122,7 +132,6 @@ class SentencePass {
  private:
   bool Protected(const text::LmToken& t) const;
   bool NeedsCheck(size_t p) const;
-  bool HistoricalSpelling(const std::string& w) const;
   std::vector<Candidate> Generate(size_t p) const;
   bool ScoreCandidates(size_t p, double min_gain, std::vector<Candidate>* c) const;
   void AddChannelCandidates(size_t p, bool known, std::vector<Candidate>* c) const;
@@ -158,22 +167,13 @@ bool SentencePass::Protected(const text::LmToken& t) const {
   return false;
 }
 
-// Historical spellings that the corpus attests are not errors: an ASCII
-// word one of whose modern readings is a common word.
-bool SentencePass::HistoricalSpelling(const std::string& w) const {
-  if (!IsAscii(w)) return false;
-  for (const std::string& v : ModernReadings(w))
-    if (uint32_t id = m_.Find(v); id != Model::kUnknown && m_.Count(id) >= kHistoricalMinCount) return true;
-  return false;
-}
-
 // Known words that fit their context are left alone without candidates.
 bool SentencePass::NeedsCheck(size_t p) const {
   uint32_t id = ids_[p];
   if (id == Model::kUnknown) {
     const std::string& w = toks_[p - 1].text;
     if (o_.wordlist && o_.wordlist->Contains(w)) return false;
-    return !HistoricalSpelling(w);
+    return !HistoricalSpelling(w, m_);
   }
   if (!o_.real_word || m_.Count(id) == 0) return false;
   if (lp_[p] < kFitsContext) return true;
@@ -476,9 +476,7 @@ bool EarlyModernText(std::string_view text, const Model& m) {
     if (j == i) { ++i; continue; }
     ++words;
     std::string w = text::Lower(text.substr(i, j - i));
-    if (w.size() >= 3 && m.Find(w) == Model::kUnknown)
-      for (const std::string& v : ModernReadings(w))
-        if (uint32_t id = m.Find(v); id != Model::kUnknown && m.Count(id) >= kHistoricalMinCount) { ++historical; break; }
+    historical += w.size() >= 3 && m.Find(w) == Model::kUnknown && HistoricalSpelling(w, m);
     i = j;
   }
   return historical >= 3 && historical * kEarlyModernWords >= words;

@@ -23,7 +23,7 @@ const char* const kReasonName[kNumReasons] = {"numeral", "quotation", "parenthet
 // held-out books.
 struct Weights {
   double bias[kNumReasons] = {-1.50, -4.48, -5.50};  // prior odds of a gap at a boundary
-  double lm[kNumReasons] = {2.55, 1.91, 1.08};  // per log10 of likelihood ratio
+  double lm[kNumReasons] = {2.55, 1.91, 1.08};       // per log10 of likelihood ratio
   double space_before_stop = 5.79;      // "was ." (a cut left its space)
   double glued_after_comma = 8.08;      // "third,he"
   double fused = 4.72;                  // a non-word that is two words around the cut
@@ -31,7 +31,7 @@ struct Weights {
   double open_end = 0.49;               // a sentence that ends on , or :
   double colon_capital = 3.79;          // ": She says"
   double certain = 8.0;                 // empty "" or (), a stray ordinal suffix, "$ "
-  double end = 0.32;                   // a numeral at a sentence end (added to its bias)
+  double end = 0.32;                    // a numeral at a sentence end (added to its bias)
   double indent = 7.56;                 // " replied Campbell." at a paragraph start
   double blank = 8.75;                  // a sentence after 2+ blank lines
   double para_comma = 4.41;             // a paragraph that ends on ","
@@ -65,7 +65,7 @@ constexpr double kReportFloor = -1.5;
 
 // What is known about one boundary, before weighing.
 struct Features {
-  double delta[kNumReasons] = {};       // log10 likelihood ratio of inserting each kind
+  double delta[kNumReasons] = {};  // log10 likelihood ratio of inserting each kind
   bool stop = false, glue = false, fused = false, lower = false, open_end = false, colon = false;
   bool end = false;  // the boundary is the end of a sentence
   bool indent = false;  // a paragraph that starts with one space (a cut kept the space after it)
@@ -107,7 +107,7 @@ void Needs(const Features& f, double need[kNumReasons]) {
 struct Finding {
   size_t offset = 0;       // where the gap is in the input
   Reason reason = kNumeral;
-  double score = 0;                     // log10 odds
+  double score = 0;        // log10 odds
   bool fused = false;      // offset splits a fused word: insert a space too
   bool certain = false;    // surface proof (empty quotes or brackets): never suppressed
 };
@@ -194,13 +194,28 @@ struct DocFacts {
 };
 constexpr double kNumeralsKept = 3.0;
 
-DocFacts GatherFacts(std::string_view in, const Model& m, const std::vector<std::vector<text::LmToken>>& sentences) {
+// A sentence's model tokens and their ids, with <s> and </s> around them
+// (ids[k + 1] is the id of toks[k]); looked up once for every use.
+struct Sentence {
+  std::vector<text::LmToken> toks;
+  std::vector<uint32_t> ids;
+};
+
+Sentence MakeSentence(const Model& m, const std::vector<text::LmToken>& toks) {
+  Sentence s{toks, {Model::kSentenceStart}};
+  for (const auto& t : toks) s.ids.push_back(m.Find(t.text));
+  s.ids.push_back(Model::kSentenceEnd);
+  return s;
+}
+
+DocFacts GatherFacts(std::string_view in, const std::vector<Sentence>& sentences) {
   DocFacts d;
   size_t words = 0, runs = 0;
-  for (const auto& toks : sentences)
-    for (const text::LmToken& t : toks) {
+  for (const Sentence& s : sentences)
+    for (size_t k = 0; k < s.toks.size(); ++k) {
+      const text::LmToken& t = s.toks[k];
       words += t.is_word;
-      if (t.is_word && t.text.size() >= 4 && m.Find(t.text) == Model::kUnknown) ++d.repeats[in.substr(t.begin, t.end - t.begin)];
+      if (t.is_word && t.text.size() >= 4 && s.ids[k + 1] == Model::kUnknown) ++d.repeats[in.substr(t.begin, t.end - t.begin)];
     }
   for (size_t i = 0; i < in.size(); ++i)
     runs += in[i] >= '0' && in[i] <= '9' && (i == 0 || !(in[i - 1] >= '0' && in[i - 1] <= '9'));
@@ -210,24 +225,21 @@ DocFacts GatherFacts(std::string_view in, const Model& m, const std::vector<std:
 
 class Scan {
  public:
-  Scan(std::string_view in, const Model& m, const text::Lexicon* wl, const std::vector<text::LmToken>& toks,
-       const DocFacts& doc)
-      : in_(in), m_(m), wl_(wl), toks_(toks), doc_(doc) {
+  Scan(std::string_view in, const Model& m, const text::Lexicon* wl, const Sentence& s, const DocFacts& doc)
+      : in_(in), m_(m), wl_(wl), toks_(s.toks), doc_(doc), ids_(s.ids) {
     num_ = m.Find(text::kNumToken);
     quote_ = m.Find("\"");
     comma_ = m.Find(",");
     open_ = m.Find("(");
     close_ = m.Find(")");
-    ids_.push_back(Model::kSentenceStart);
-    for (const auto& t : toks) ids_.push_back(m.Find(t.text));
-    ids_.push_back(Model::kSentenceEnd);
-    speech_ = std::any_of(toks.begin(), toks.end(), [](const text::LmToken& t) { return IsSpeechVerb(t.text); });
-    size_t words = 0, verb_at = 0;
-    for (size_t k = 0; k < toks.size(); ++k) {
-      words += toks[k].is_word;
-      if (!verb_at && IsSpeechVerb(toks[k].text)) verb_at = words;
+    size_t words = 0, verb_at = 0;  // verb_at: the 1-based word count at the first verb of saying
+    bool quoted = false;
+    for (const text::LmToken& t : toks_) {
+      words += t.is_word;
+      if (!verb_at && IsSpeechVerb(t.text)) verb_at = words;
+      quoted |= t.text == "\"";
     }
-    bool quoted = std::any_of(toks.begin(), toks.end(), [](const text::LmToken& t) { return t.text == "\""; });
+    speech_ = verb_at > 0;
     bare_attribution_ = verb_at >= 1 && verb_at <= 3 && words <= 6 && !quoted;
   }
 
@@ -479,10 +491,10 @@ class Scan {
       size_t e = L->end, m = SkipBlank(e);
       f->stop = m > e && m < in_.size() && (in_[m] == '.' || in_[m] == '!' || in_[m] == '?') &&
                 (L->is_word || IsClosingMark(L->text)) && !EllipsisAt(m);
-      f->open_end = L->text == "," || L->text == ":";
-      // What a comma or colon introduced may follow as its own paragraph.
-      bool para_end = ParagraphEndsAt(e) && !QuoteStartsAfter(e);
-      f->open_end = f->open_end && !QuoteStartsAfter(e);
+      // What a comma or colon introduced may follow, as its own paragraph.
+      bool open = (L->text == "," || L->text == ":") && !QuoteStartsAfter(e);
+      bool para_end = open && ParagraphEndsAt(e);
+      f->open_end = open;
       f->para_comma = para_end && speech_ && L->text == ",";
       f->para_colon = para_end && speech_ && L->text == ":";
     }
@@ -596,7 +608,7 @@ class Scan {
   const text::Lexicon* wl_;
   const std::vector<text::LmToken>& toks_;
   const DocFacts& doc_;
-  std::vector<uint32_t> ids_;
+  const std::vector<uint32_t>& ids_;
   Heads heads_;  // batched scores of ids_, set by Run
   bool speech_;  // the sentence has a verb of saying
   bool bare_attribution_;  // the sentence is a short "Scrooge replied." with no quotation in it
@@ -715,8 +727,7 @@ void SurfaceScan(std::string_view in, std::vector<Finding>* out) {
       if (NumberedLineLost(in, para_start)) Report(para_start, certain_numeral, false, out);
       continue;
     }
-    unsigned char u = static_cast<unsigned char>(c);
-    if (std::isalnum(u) || u >= 0x80) para_has_word = true;
+    if (IsWordByte(c)) para_has_word = true;
     else if (c == '.' || c == ',' || c == ';' || c == ':' || c == ')') ++para_marks;
     char close = c == '[' ? ']' : c == '(' ? ')' : c == '{' ? '}' : 0;
     if (close && i + 1 < in.size() && in[i + 1] == close)
@@ -735,13 +746,13 @@ double Confidence(double log10_odds) { return 1.0 / (1.0 + std::pow(10.0, -log10
 
 void ProposeGaps(std::string_view input, const Model& model, const text::Lexicon* wordlist,
                  const GapOptions& o, int rank, repair::Proposals* out) {
-  std::vector<std::vector<text::LmToken>> sentences;
+  std::vector<Sentence> sentences;
   text::LmSentences(input, [&](const std::vector<text::LmToken>& toks) {
-    if (!toks.empty()) sentences.push_back(toks);
+    if (!toks.empty()) sentences.push_back(MakeSentence(model, toks));
   });
-  const DocFacts doc = GatherFacts(input, model, sentences);
+  const DocFacts doc = GatherFacts(input, sentences);
   std::vector<Finding> found;
-  for (const auto& toks : sentences) Scan(input, model, wordlist, toks, doc).Run(&found);
+  for (const Sentence& s : sentences) Scan(input, model, wordlist, s, doc).Run(&found);
   SurfaceScan(input, &found);
   LineScan(input, &found);
   found = Suppress(input, std::move(found));
