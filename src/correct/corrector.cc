@@ -63,9 +63,45 @@ std::string DropFinalE(std::string s) {
   return s;
 }
 
-std::vector<std::string> ModernReadings(const std::string& w) {
+// Rewrites seen in Early Modern texts only (their OCR misreads rarely look
+// like them, but a modern text's do: "wher" is a lost e there).
+std::string EeToIe(std::string s) { return ReplaceAll(std::move(s), "ee", "ie"); }        // yeeld, beleeve
+std::string SwToSu(std::string s) { return ReplaceAll(std::move(s), "sw", "su"); }        // perswade
+std::string AunToAn(std::string s) { return ReplaceAll(std::move(s), "aun", "an"); }      // commaund
+std::string ElyToLy(std::string s) { return ReplaceAll(std::move(s), "ely", "ly"); }      // onely, certainely
+std::string AiToAj(std::string s) { return ReplaceAll(std::move(s), "aie", "aje"); }      // maiestie
+
+// wherfore, therfore: the e of where/there before a consonant.
+std::string WhereThere(std::string s) {
+  for (std::string_view p : {"wher", "ther"})
+    if (s.size() > 5 && s.compare(0, 4, p) == 0 && std::string_view("aeiouy").find(s[4]) == std::string_view::npos)
+      return s.insert(4, "e");
+  return s;
+}
+
+// Word endings: knowes, houres (-es); remembred, listned (-ered, -ened);
+// kindnes (-ness); maiestie, countrey (-y); goe (a short word's final e).
+std::string Ending(std::string s) {
+  auto ends = [&](std::string_view e) { return s.size() > e.size() + 1 && s.compare(s.size() - e.size(), e.size(), e) == 0; };
+  if (ends("nes")) return s + "s";
+  if (ends("es")) return s.erase(s.size() - 2, 1);
+  if (ends("red") || ends("ned")) return s.insert(s.size() - 2, "e");
+  if (ends("ie") || ends("ey")) return s.replace(s.size() - 2, 2, "y");
+  if (s.size() == 3 && s.back() == 'e') s.pop_back();
+  return s;
+}
+
+std::vector<std::string> ModernReadings(const std::string& w, bool early_modern) {
   static constexpr std::string (*kRules[])(std::string) = {UToV, VToU, IToJ, DropFinalE, OurToOr, YToI};
+  static constexpr std::string (*kEarlyRules[])(std::string) = {EeToIe, SwToSu, AunToAn, ElyToLy, AiToAj, WhereThere,
+                                                                  Ending};
   std::vector<std::string> out{w};
+  if (early_modern)
+    for (auto rule : kEarlyRules) {
+      const size_t n = out.size();
+      for (size_t i = 0; i < n; ++i)
+        if (std::string v = rule(out[i]); v != out[i]) out.push_back(std::move(v));
+    }
   for (auto rule : kRules) {
     const size_t n = out.size();
     for (size_t i = 0; i < n; ++i)
@@ -109,9 +145,9 @@ bool IsAscii(std::string_view s) {
 
 // Historical spellings that the corpus attests are not errors: an ASCII
 // word (lower case) one of whose modern readings is a common word.
-bool HistoricalSpelling(const std::string& w, const Model& m) {
+bool HistoricalSpelling(const std::string& w, const Model& m, bool early_modern = false) {
   if (!IsAscii(w)) return false;
-  for (const std::string& v : ModernReadings(w))
+  for (const std::string& v : ModernReadings(w, early_modern))
     if (uint32_t id = m.Find(v); id != Model::kUnknown && m.Count(id) >= kHistoricalMinCount) return true;
   return false;
 }
@@ -173,7 +209,7 @@ bool SentencePass::NeedsCheck(size_t p) const {
   if (id == Model::kUnknown) {
     const std::string& w = toks_[p - 1].text;
     if (o_.wordlist && o_.wordlist->Contains(w)) return false;
-    return !HistoricalSpelling(w, m_);
+    return !HistoricalSpelling(w, m_, o_.early_modern);
   }
   if (!o_.real_word || m_.Count(id) == 0) return false;
   if (lp_[p] < kFitsContext) return true;
@@ -487,7 +523,8 @@ void Corrector::Propose(std::string_view text, const CorrectOptions& options, in
   CandidateCache local;
   CandidateCache* cache = cache_ ? cache_ : &local;
   CorrectOptions o = options;
-  o.real_word = o.real_word && !EarlyModernText(text, model_);
+  o.early_modern = EarlyModernText(text, model_);
+  o.real_word = o.real_word && !o.early_modern;
   text::LmSentences(text, [&](const std::vector<text::LmToken>& toks) {
     SentencePass(model_, channel_, trie_, text, toks, o, cache).Run(rank, out, suggestions);
   });

@@ -35,6 +35,10 @@ struct CorrectOptions {
   // A general word list (the engine's, e.g. wamerican): words in it are not
   // treated as non-words even when the model has not seen them.
   const text::Lexicon* wordlist = nullptr;
+  // Set by Corrector::Propose, not by callers: the text is Early Modern
+  // (EarlyModernText), so its known words keep their sense (no real-word
+  // correction) and more rewrites make a historical spelling (yeeld, knowes).
+  bool early_modern = false;
 };
 
 using emend::Alternative;

@@ -147,6 +147,19 @@ TEST(Lacunae, EarlyModernTextKeepsItsRealWords) {
   EXPECT_EQ(ModelEngine()->Fix(early, FixOptions{}).text, early);
 }
 
+// An Early Modern text's unknown words are read with its rewrites (yeeld,
+// knowes, wherfore, commaunded, perswade) and kept; a modern text with the
+// same misspellings has them corrected.
+TEST(Lacunae, EarlyModernTextKeepsItsSpellings) {
+  NEED_MODEL();
+  const std::string tail = "said that they knowes he will not yeeld, wherfore the King commaunded that none should perswade him.";
+  const std::string early = "They haue seene him vpon the hill, and haue " + tail;
+  const std::string modern = "They have seen him upon the hill, and have " + tail;
+  EXPECT_EQ(ModelEngine()->Fix(early, FixOptions{}).text, early);
+  const std::string fixed = ModelEngine()->Fix(modern, FixOptions{}).text;
+  for (const char* w : {"yield", "wherefore", "commanded", "persuade"}) EXPECT_NE(fixed.find(w), std::string::npos) << w;
+}
+
 // Clean prose, and layout that is not a lacuna: a chapter column head over an
 // indented table of contents, an ellipsis paragraph, d--d, a roman numeral.
 TEST(Lacunae, CleanProseHasNoGaps) {
