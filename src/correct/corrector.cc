@@ -192,6 +192,17 @@ class SentencePass {
   std::vector<double> lp_;     // lp_[k] = log10 p(ids_[k] | the ids before it), kept up to date with ids_
 };
 
+// A known short word, or one in -in, that ends on an apostrophe: an elision
+// the writer made (th', t', yo', an', goin'), not a misread of the full word.
+// (An unknown one, tb', is more often a misread with a stray mark.)
+bool Elided(std::string_view text, const text::LmToken& t) {
+  std::string_view rest = text.substr(t.end);
+  size_t n = rest.substr(0, 1) == "'" ? 1 : rest.substr(0, 3) == "\xE2\x80\x99" ? 3 : 0;
+  if (n == 0 || (rest.size() > n && std::isalpha(static_cast<unsigned char>(rest[n])))) return false;
+  std::string_view w = text.substr(t.begin, t.end - t.begin);
+  return w.size() <= 3 || (w.size() >= 4 && w.substr(w.size() - 2) == "in");
+}
+
 bool SentencePass::Protected(const text::LmToken& t) const {
   if (!t.is_word || HasDigit(t.text) || t.text.size() > 40) return true;
   if (o_.lexicon && o_.lexicon->count(t.text)) return true;
@@ -211,7 +222,7 @@ bool SentencePass::NeedsCheck(size_t p) const {
     if (o_.wordlist && o_.wordlist->Contains(w)) return false;
     return !HistoricalSpelling(w, m_, o_.early_modern);
   }
-  if (!o_.real_word || m_.Count(id) == 0) return false;
+  if (!o_.real_word || m_.Count(id) == 0 || Elided(text_, toks_[p - 1])) return false;
   if (lp_[p] < kFitsContext) return true;
   // The right context too: "will he filled" only fails at "filled".
   return p + 1 < ids_.size() && lp_[p + 1] < kFitsContext;

@@ -160,6 +160,15 @@ TEST(Lacunae, EarlyModernTextKeepsItsSpellings) {
   for (const char* w : {"yield", "wherefore", "commanded", "persuade"}) EXPECT_NE(fixed.find(w), std::string::npos) << w;
 }
 
+// A known short word on an apostrophe is the writer's elision (th', t', yo'):
+// real-word correction leaves it, but not the same word without the mark.
+TEST(Lacunae, ElisionsAreNotMisreads) {
+  NEED_MODEL();
+  const std::string elided = "He sat down in th' chair and said t' the man that yo' could go.";
+  EXPECT_EQ(ModelEngine()->Fix(elided, FixOptions{}).text, elided);
+  EXPECT_NE(ModelEngine()->Fix("He sat down in th chair by the fire.", FixOptions{}).text.find("the chair"), std::string::npos);
+}
+
 // Clean prose, and layout that is not a lacuna: a chapter column head over an
 // indented table of contents, an ellipsis paragraph, d--d, a roman numeral.
 TEST(Lacunae, CleanProseHasNoGaps) {
