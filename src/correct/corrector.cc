@@ -139,6 +139,15 @@ bool HasDigit(std::string_view s) {
   return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+// `cand` is `word` with one or more hyphens put in.
+bool OnlyAddsHyphens(std::string_view cand, std::string_view word) {
+  if (cand.size() <= word.size()) return false;
+  size_t i = 0;
+  for (char c : cand)
+    if (c != '-' && (i >= word.size() || word[i++] != c)) return false;
+  return i == word.size();
+}
+
 bool IsAscii(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return (c & 0x80) == 0; });
 }
@@ -299,6 +308,8 @@ void SentencePass::AddChannelCandidates(size_t p, bool known, std::vector<Candid
       if (id == ids_[p]) return;
       // An accented spelling of a known plain word is a variant, not a correction (Hotel, Hôtel).
       if (known && ascii && !IsAscii(m_.Word(id))) return;
+      // So is a compound the writer closed up (northwest, pressgang -> press-gang).
+      if (OnlyAddsHyphens(m_.Word(id), word)) return;
       for (auto& [seen, best] : *list)
         if (seen == id) { best = std::max(best, lp); return; }
       list->emplace_back(id, lp);

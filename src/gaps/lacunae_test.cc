@@ -169,6 +169,15 @@ TEST(Lacunae, ElisionsAreNotMisreads) {
   EXPECT_NE(ModelEngine()->Fix("He sat down in th chair by the fire.", FixOptions{}).text.find("the chair"), std::string::npos);
 }
 
+// A compound written closed (northwest, upstairs, pressgang) is the writer's
+// form: no hyphen is put in as a correction.
+TEST(Lacunae, ClosedCompoundsKeepTheirForm) {
+  NEED_MODEL();
+  for (const char* t : {"The northwest wind blew hard all night.", "The pressgang came for him at dawn.",
+                        "He came upstairs with a smallpox scar.", "They went by the northwest passage."})
+    EXPECT_EQ(ModelEngine()->Fix(t, FixOptions{}).text, t);
+}
+
 // Clean prose, and layout that is not a lacuna: a chapter column head over an
 // indented table of contents, an ellipsis paragraph, d--d, a roman numeral.
 TEST(Lacunae, CleanProseHasNoGaps) {
