@@ -161,11 +161,39 @@ bool HistoricalSpelling(const std::string& w, const Model& m, bool early_modern 
   return false;
 }
 
+// How often a text uses a word (whole words, ASCII case folded), counted
+// only when asked: a real-word decision is rare, and the text is read
+// once, lazily, for all of them.
+class DocWords {
+ public:
+  explicit DocWords(std::string_view text) : text_(text) {}
+  size_t Count(const std::string& word) {
+    if (lower_.empty() && !text_.empty()) lower_ = text::Lower(text_);
+    auto [it, fresh] = counts_.try_emplace(word, 0);
+    if (!fresh || word.empty()) return it->second;
+    for (size_t i = lower_.find(word); i != std::string::npos; i = lower_.find(word, i + 1))
+      it->second += (i == 0 || !IsLetterByte(lower_[i - 1])) &&
+                    (i + word.size() >= lower_.size() || !IsLetterByte(lower_[i + word.size()]));
+    return it->second;
+  }
+
+ private:
+  static bool IsLetterByte(char c) { return std::isalpha(static_cast<unsigned char>(c)) || (c & 0x80); }
+  std::string_view text_;
+  std::string lower_;
+  std::unordered_map<std::string, size_t> counts_;
+};
+
+// A known word the text uses again and again, for which it never uses the
+// candidate, is the text's own spelling (shew, Capo), not a misread: a
+// misread is sporadic, and the text would show the word it stands for.
+constexpr size_t kOwnSpellingUses = 3;
+
 class SentencePass {
  public:
   SentencePass(const Model& m, const Channel& ch, const VocabTrie& trie, std::string_view text,
-               const std::vector<text::LmToken>& toks, const CorrectOptions& o, CandidateCache* cache)
-      : m_(m), ch_(ch), trie_(trie), text_(text), toks_(toks), o_(o), cache_(cache) {
+               const std::vector<text::LmToken>& toks, const CorrectOptions& o, CandidateCache* cache, DocWords* doc)
+      : m_(m), ch_(ch), trie_(trie), text_(text), toks_(toks), o_(o), cache_(cache), doc_(doc) {
     ids_.push_back(Model::kSentenceStart);
     for (const text::LmToken& t : toks) ids_.push_back(m.Find(t.text));
     ids_.push_back(Model::kSentenceEnd);
@@ -197,6 +225,7 @@ class SentencePass {
   const std::vector<text::LmToken>& toks_;
   const CorrectOptions& o_;
   CandidateCache* cache_;
+  DocWords* doc_;
   std::vector<uint32_t> ids_;  // <s> tokens </s>; token i is ids_[i + 1]
   std::vector<double> lp_;     // lp_[k] = log10 p(ids_[k] | the ids before it), kept up to date with ids_
 };
@@ -459,6 +488,7 @@ void SentencePass::Run(int rank, std::vector<edit::Proposal>* out, std::vector<S
     const Candidate& top = c[0];
     double posterior = 1.0 / norm;
     if (top.kind == 0 || posterior < threshold) continue;
+    if (top.kind == kRealWord && doc_->Count(top.text) == 0 && doc_->Count(t.text) >= kOwnSpellingUses) continue;
     size_t end = top.span == 2 ? toks_[p].end : t.end;
     const bool hyphen = top.kind == kHyphenation;  // a line-break hyphen kept inside a line
     const char* rule = hyphen ? "correct.dehyphenate" : top.kind == kRealWord ? "correct.real-word"
@@ -547,8 +577,9 @@ void Corrector::Propose(std::string_view text, const CorrectOptions& options, in
   CorrectOptions o = options;
   o.early_modern = EarlyModernText(text, model_);
   o.real_word = o.real_word && !o.early_modern;
+  DocWords doc(text);
   text::LmSentences(text, [&](const std::vector<text::LmToken>& toks) {
-    SentencePass(model_, channel_, trie_, text, toks, o, cache).Run(rank, out, suggestions);
+    SentencePass(model_, channel_, trie_, text, toks, o, cache, &doc).Run(rank, out, suggestions);
   });
 }
 

@@ -178,6 +178,16 @@ TEST(Lacunae, ClosedCompoundsKeepTheirForm) {
     EXPECT_EQ(ModelEngine()->Fix(t, FixOptions{}).text, t);
 }
 
+// A known word the text uses three times and never the word it would be
+// corrected to is the text's spelling (shew), not a sporadic misread.
+TEST(Lacunae, ATextsOwnSpellingIsKept) {
+  NEED_MODEL();
+  const std::string once = "He would shew me the way home.";
+  EXPECT_NE(ModelEngine()->Fix(once, FixOptions{}).text, once);  // alone, the model reads "show"
+  const std::string text = once + " I shall shew you the garden. They shew no mercy to the poor.";
+  EXPECT_EQ(ModelEngine()->Fix(text, FixOptions{}).text, text);
+}
+
 // Clean prose, and layout that is not a lacuna: a chapter column head over an
 // indented table of contents, an ellipsis paragraph, d--d, a roman numeral.
 TEST(Lacunae, CleanProseHasNoGaps) {
