@@ -75,6 +75,9 @@ struct Features {
   bool attribution = false;    // the sentence starts here and is only "Scrooge replied."
   bool numerals_kept = false;  // the input has numerals (kNumeralsKept per 10,000 words)
   bool certain[kNumReasons] = {};
+  // The certain trace is one OCR noise makes too: a stray ordinal suffix
+  // (" th "), empty brackets, a paragraph of marks, a line's trailing spaces.
+  bool surface = false;
 };
 
 void Weigh(const Features& f, double s[kNumReasons]) {
@@ -104,12 +107,31 @@ void Needs(const Features& f, double need[kNumReasons]) {
   for (int r = 0; r < kNumReasons; ++r) need[r] = exact ? -1e9 : (kReportFloor - s[r]) / W().lm[r];
 }
 
+// A spacing or case cue ("was .", "third,he", " th ", a sentence in lower
+// case) where the model sees no lacuna of any kind: OCR noise, if a text
+// has many of them, not a cut.
+constexpr double kUnexplained = -4.0;  // log10 odds of the best kind without the cues
+bool Unexplained(const Features& f) {
+  if (!(f.stop || f.glue || (f.surface && f.certain[kNumeral]))) return false;
+  const Weights& w = W();
+  double best = -1e9;
+  for (int r = 0; r < kNumReasons; ++r) best = std::max(best, w.bias[r] + w.lm[r] * f.delta[r]);
+  return best < kUnexplained;
+}
+
+// Texts with at least this many unexplained cues per 10,000 words (and
+// kNoisyMin in all) are noisy OCR: real OCR has 40 or more (BLN600, the ICDAR
+// 2017 monographs), `emend damage` output of the dev books 0 to 8, the seed 7.
+constexpr double kNoisyRate = 15.0;
+constexpr size_t kNoisyMin = 3;
+
 struct Finding {
   size_t offset = 0;       // where the gap is in the input
   Reason reason = kNumeral;
   double score = 0;        // log10 odds
   bool fused = false;      // offset splits a fused word: insert a space too
   bool certain = false;    // surface proof (empty quotes or brackets): never suppressed
+  Features features;       // what it was weighed on (for Discount)
 };
 
 // Weighs the features of one boundary and keeps it as a finding if it could pass.
@@ -123,7 +145,7 @@ void Report(size_t offset, const Features& f, bool fused_split, std::vector<Find
                  f.delta[2], f.stop, f.glue, f.fused, f.lower, f.open_end, f.colon, f.end, f.indent, f.blank,
                  f.para_comma, f.para_colon, f.comma_capital, f.attribution, f.numerals_kept, f.certain[0], f.certain[1], f.certain[2]);
   bool certain = f.certain[0] || f.certain[1] || f.certain[2];
-  if (s[best] > kReportFloor) out->push_back({offset, Reason(best), s[best], fused_split, certain});
+  if (s[best] > kReportFloor) out->push_back({offset, Reason(best), s[best], fused_split, certain, f});
 }
 
 bool IsWordByte(char c) { return std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80; }
@@ -191,6 +213,7 @@ struct DocFacts {
   // 10,000 words. A pipeline that drops numerals drops them all (the seed
   // lost every one), so a copy that kept them elsewhere rarely lost one.
   bool numerals_kept = false;
+  size_t words = 0;
 };
 constexpr double kNumeralsKept = 3.0;
 
@@ -220,6 +243,7 @@ DocFacts GatherFacts(std::string_view in, const std::vector<Sentence>& sentences
   for (size_t i = 0; i < in.size(); ++i)
     runs += in[i] >= '0' && in[i] <= '9' && (i == 0 || !(in[i - 1] >= '0' && in[i - 1] <= '9'));
   d.numerals_kept = words > 0 && runs * 1e4 >= kNumeralsKept * words;
+  d.words = words;
   return d;
 }
 
@@ -243,7 +267,9 @@ class Scan {
     bare_attribution_ = verb_at >= 1 && verb_at <= 3 && words <= 6 && !quoted;
   }
 
-  void Run(std::vector<Finding>* out) {
+  // Adds to *unexplained each surface cue (Unexplained) of the sentence.
+  void Run(std::vector<Finding>* out, size_t* unexplained) {
+    unexplained_ = unexplained;
     heads_ = ScoreHeads();
     for (size_t j = 1; j < ids_.size(); ++j) Boundary(j, out);
     for (size_t k = 0; k < toks_.size(); ++k) Fused(k, out);
@@ -399,6 +425,7 @@ class Scan {
     // A quotation mark the model does not read (` ' ‘ ’) right here: the quotation is present.
     if (QuoteMarkNear(at)) f.delta[kQuotation] = -9, f.lower = f.open_end = f.colon = false,
                            f.attribution = f.para_comma = f.para_colon = f.comma_capital = false;
+    *unexplained_ += Unexplained(f);
     Report(L ? L->end : R->begin, f, false, out);
   }
 
@@ -474,10 +501,12 @@ class Scan {
 
   void Cues(size_t j, const text::LmToken* L, const text::LmToken* R, Features* f) const {
     if (R && R->is_word && IsSuffix(R->text) && R->begin > 0 && (in_[R->begin - 1] == ' ' || in_[R->begin - 1] == '\n'))
-      f->certain[kNumeral] = !StraySuffixIsAWord(*R);
+      f->certain[kNumeral] = f->surface = !StraySuffixIsAWord(*R);
     if (L && R) {
       std::string_view between = in_.substr(L->end, R->begin - L->end);
-      if (between.find('$') != between.npos || between.find("\xC2\xA3") != between.npos) f->certain[kNumeral] = true;
+      // "£ to": the amount went (in noisy OCR, "£led" is a misread long s: surface).
+      if (between.find('$') != between.npos || between.find("\xC2\xA3") != between.npos)
+        f->certain[kNumeral] = f->surface = true;
       const text::LmToken* before = Tok(j - 2);  // the word before the comma
       f->glue = (L->text == "," || L->text == ";") && between.empty() && R->is_word && R->text.size() > 1 &&
                 before && before->text.size() > 1;
@@ -610,6 +639,7 @@ class Scan {
   const DocFacts& doc_;
   const std::vector<uint32_t>& ids_;
   Heads heads_;  // batched scores of ids_, set by Run
+  size_t* unexplained_ = nullptr;
   bool speech_;  // the sentence has a verb of saying
   bool bare_attribution_;  // the sentence is a short "Scrooge replied." with no quotation in it
   uint32_t num_, quote_, comma_, open_, close_;
@@ -679,8 +709,8 @@ bool NextLineIndented(std::string_view in, size_t pos) {
 // a numbered heading alone in its paragraph.
 void LineScan(std::string_view in, std::vector<Finding>* out) {
   Features certain_numeral, certain_quotation;
-  certain_numeral.certain[kNumeral] = true;
-  certain_quotation.certain[kQuotation] = true;
+  certain_numeral.certain[kNumeral] = certain_quotation.certain[kQuotation] = true;
+  certain_numeral.surface = certain_quotation.surface = true;
   bool after_blank = true;
   for (size_t b = 0; b < in.size();) {
     size_t e = in.find('\n', b);
@@ -710,7 +740,7 @@ void LineScan(std::string_view in, std::vector<Finding>* out) {
 // nothing but punctuation (a chapter number's full stop).
 void SurfaceScan(std::string_view in, std::vector<Finding>* out) {
   Features certain_numeral;
-  certain_numeral.certain[kNumeral] = true;
+  certain_numeral.certain[kNumeral] = certain_numeral.surface = true;
   size_t para_start = 0;
   bool para_has_word = false;
   int para_marks = 0;  // a chapter number's "36." leaves one or two marks; an ellipsis more
@@ -740,6 +770,25 @@ void SurfaceScan(std::string_view in, std::vector<Finding>* out) {
   }
 }
 
+// In a noisy text, the spacing and case cues are the OCR's, not a cut's:
+// each finding is weighed again without them, and dropped if it fails.
+std::vector<Finding> Discount(const std::vector<Finding>& found) {
+  std::vector<Finding> out;
+  for (Finding f : found) {
+    Features& x = f.features;
+    if (!(x.stop || x.glue || x.surface || x.lower)) { out.push_back(f); continue; }
+    if (x.surface) x.certain[kNumeral] = x.certain[kQuotation] = x.surface = false;
+    x.stop = x.glue = x.lower = false;
+    double sc[kNumReasons];
+    Weigh(x, sc);
+    int best = int(std::max_element(sc, sc + kNumReasons) - sc);
+    f.reason = Reason(best), f.score = sc[best];
+    f.certain = x.certain[0] || x.certain[1] || x.certain[2];
+    if (f.score > kReportFloor) out.push_back(f);
+  }
+  return out;
+}
+
 double Confidence(double log10_odds) { return 1.0 / (1.0 + std::pow(10.0, -log10_odds)); }
 
 }  // namespace
@@ -752,7 +801,10 @@ void ProposeGaps(std::string_view input, const Model& model, const text::Lexicon
   });
   const DocFacts doc = GatherFacts(input, sentences);
   std::vector<Finding> found;
-  for (const Sentence& s : sentences) Scan(input, model, wordlist, s, doc).Run(&found);
+  size_t unexplained = 0;
+  for (const Sentence& s : sentences) Scan(input, model, wordlist, s, doc).Run(&found, &unexplained);
+  if (unexplained >= kNoisyMin && unexplained * 1e4 >= kNoisyRate * doc.words) found = Discount(found);
+  if (std::getenv("EMEND_GAP_DEBUG")) std::fprintf(stderr, "N %zu %zu\n", unexplained, doc.words);
   SurfaceScan(input, &found);
   LineScan(input, &found);
   found = Suppress(input, std::move(found));

@@ -188,6 +188,21 @@ TEST(Lacunae, ATextsOwnSpellingIsKept) {
   EXPECT_EQ(ModelEngine()->Fix(text, FixOptions{}).text, text);
 }
 
+// OCR scatters spaces before stops, glues commas to words and leaves stray
+// letters: where a text has many such cues that the model cannot explain,
+// they are noise, not cuts. Alone, the same stray " d " marks a lost "2d".
+TEST(Lacunae, NoisyOcrSpacingIsNotACut) {
+  NEED_MODEL();
+  const std::string stray = "He then d went away towards the market.";
+  EXPECT_EQ(Gaps(stray).size(), 1u);
+  const std::string noisy =
+      "The prisoner , who had been drinking at the house of his brother , was seen by the constable near the "
+      "bridge . " + stray + " He struck the woman ,with a stick . The magistrate said that the case was a bad "
+      "one ,and that he would be sent to prison for a month . The woman , who appeared in court with her arm "
+      "in a sling , said she had known him for many years .";
+  EXPECT_TRUE(Gaps(noisy).empty());
+}
+
 // Clean prose, and layout that is not a lacuna: a chapter column head over an
 // indented table of contents, an ellipsis paragraph, d--d, a roman numeral.
 TEST(Lacunae, CleanProseHasNoGaps) {
