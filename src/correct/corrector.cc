@@ -92,9 +92,9 @@ std::string Ending(std::string s) {
 }
 
 std::vector<std::string> ModernReadings(const std::string& w, bool early_modern) {
-  static constexpr std::string (*kRules[])(std::string) = {UToV, VToU, IToJ, DropFinalE, OurToOr, YToI};
+  static constexpr std::string (*kRules[])(std::string) = {UToV, VToU, IToJ, OurToOr, YToI};
   static constexpr std::string (*kEarlyRules[])(std::string) = {EeToIe, SwToSu, AunToAn, ElyToLy, AiToAj, WhereThere,
-                                                                  Ending};
+                                                                  Ending, DropFinalE};
   std::vector<std::string> out{w};
   if (early_modern)
     for (auto rule : kEarlyRules) {
@@ -564,7 +564,7 @@ bool EarlyModernText(std::string_view text, const Model& m) {
     if (j == i) { ++i; continue; }
     ++words;
     std::string w = text::Lower(text.substr(i, j - i));
-    historical += w.size() >= 3 && m.Find(w) == Model::kUnknown && HistoricalSpelling(w, m);
+    historical += w.size() >= 3 && m.Find(w) == Model::kUnknown && HistoricalSpelling(w, m, true);
     i = j;
   }
   return historical >= 3 && historical * kEarlyModernWords >= words;
