@@ -63,8 +63,8 @@ std::string DropFinalE(std::string s) {
   return s;
 }
 
-// Rewrites seen in Early Modern texts only (their OCR misreads rarely look
-// like them, but a modern text's do: "wher" is a lost e there).
+// More Early Modern rewrites: yeeld, perswade, commaund, onely, maiestie,
+// wherfore, and word endings.
 std::string EeToIe(std::string s) { return ReplaceAll(std::move(s), "ee", "ie"); }        // yeeld, beleeve
 std::string SwToSu(std::string s) { return ReplaceAll(std::move(s), "sw", "su"); }        // perswade
 std::string AunToAn(std::string s) { return ReplaceAll(std::move(s), "aun", "an"); }      // commaund
@@ -91,17 +91,10 @@ std::string Ending(std::string s) {
   return s;
 }
 
-std::vector<std::string> ModernReadings(const std::string& w, bool early_modern) {
-  static constexpr std::string (*kRules[])(std::string) = {UToV, VToU, IToJ, OurToOr, YToI};
-  static constexpr std::string (*kEarlyRules[])(std::string) = {EeToIe, SwToSu, AunToAn, ElyToLy, AiToAj, WhereThere,
-                                                                  Ending, DropFinalE};
+std::vector<std::string> ModernReadings(const std::string& w) {
+  static constexpr std::string (*kRules[])(std::string) = {EeToIe, SwToSu, AunToAn,    ElyToLy, AiToAj, WhereThere,
+                                                           Ending, DropFinalE, UToV, VToU,    IToJ,   OurToOr, YToI};
   std::vector<std::string> out{w};
-  if (early_modern)
-    for (auto rule : kEarlyRules) {
-      const size_t n = out.size();
-      for (size_t i = 0; i < n; ++i)
-        if (std::string v = rule(out[i]); v != out[i]) out.push_back(std::move(v));
-    }
   for (auto rule : kRules) {
     const size_t n = out.size();
     for (size_t i = 0; i < n; ++i)
@@ -152,11 +145,11 @@ bool IsAscii(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return (c & 0x80) == 0; });
 }
 
-// Historical spellings that the corpus attests are not errors: an ASCII
-// word (lower case) one of whose modern readings is a common word.
-bool HistoricalSpelling(const std::string& w, const Model& m, bool early_modern = false) {
+// A historical spelling: an ASCII word (lower case) one of whose modern
+// readings is a common word. In an Early Modern text it is not an error.
+bool HistoricalSpelling(const std::string& w, const Model& m) {
   if (!IsAscii(w)) return false;
-  for (const std::string& v : ModernReadings(w, early_modern))
+  for (const std::string& v : ModernReadings(w))
     if (uint32_t id = m.Find(v); id != Model::kUnknown && m.Count(id) >= kHistoricalMinCount) return true;
   return false;
 }
@@ -258,7 +251,8 @@ bool SentencePass::NeedsCheck(size_t p) const {
   if (id == Model::kUnknown) {
     const std::string& w = toks_[p - 1].text;
     if (o_.wordlist && o_.wordlist->Contains(w)) return false;
-    return !HistoricalSpelling(w, m_, o_.early_modern);
+    // Only an Early Modern text spells so; elsewhere vpon or forthe is a misread.
+    return !(o_.early_modern && HistoricalSpelling(w, m_));
   }
   if (!o_.real_word || m_.Count(id) == 0 || Elided(text_, toks_[p - 1])) return false;
   if (lp_[p] < kFitsContext) return true;
@@ -564,7 +558,7 @@ bool EarlyModernText(std::string_view text, const Model& m) {
     if (j == i) { ++i; continue; }
     ++words;
     std::string w = text::Lower(text.substr(i, j - i));
-    historical += w.size() >= 3 && m.Find(w) == Model::kUnknown && HistoricalSpelling(w, m, true);
+    historical += w.size() >= 3 && m.Find(w) == Model::kUnknown && HistoricalSpelling(w, m);
     i = j;
   }
   return historical >= 3 && historical * kEarlyModernWords >= words;

@@ -37,7 +37,8 @@ struct CorrectOptions {
   const text::Lexicon* wordlist = nullptr;
   // Set by Corrector::Propose, not by callers: the text is Early Modern
   // (EarlyModernText), so its known words keep their sense (no real-word
-  // correction) and more rewrites make a historical spelling (yeeld, knowes).
+  // correction) and its unknown words with a common modern reading (yeeld,
+  // vpon, forthe) are its spellings. Elsewhere those are misreads.
   bool early_modern = false;
 };
 
