@@ -154,27 +154,40 @@ bool HistoricalSpelling(const std::string& w, const Model& m) {
   return false;
 }
 
-// How often a text uses a word (whole words, ASCII case folded), counted
-// only when asked: a real-word decision is rare, and the text is read
-// once, lazily, for all of them.
+// How often a text uses each word (ASCII case folded; a word is a run of
+// letters, apostrophes and hyphens, without the marks at its ends), counted
+// in one pass the first time a real-word decision asks: most chunks need it,
+// and one pass is cheaper than a scan per word asked.
 class DocWords {
  public:
   explicit DocWords(std::string_view text) : text_(text) {}
-  size_t Count(const std::string& word) {
-    if (lower_.empty() && !text_.empty()) lower_ = text::Lower(text_);
-    auto [it, fresh] = counts_.try_emplace(word, 0);
-    if (!fresh || word.empty()) return it->second;
-    for (size_t i = lower_.find(word); i != std::string::npos; i = lower_.find(word, i + 1))
-      it->second += (i == 0 || !IsLetterByte(lower_[i - 1])) &&
-                    (i + word.size() >= lower_.size() || !IsLetterByte(lower_[i + word.size()]));
-    return it->second;
+  size_t Count(std::string_view word) {
+    if (!counted_) CountAll();
+    auto it = counts_.find(word);
+    return it == counts_.end() ? 0 : it->second;
   }
 
  private:
   static bool IsLetterByte(char c) { return std::isalpha(static_cast<unsigned char>(c)) || (c & 0x80); }
+  static bool IsInner(char c) { return c == '\'' || c == '-'; }
+  void CountAll() {
+    counted_ = true;
+    lower_ = text::ApostrophesToAscii(text::Lower(text_));  // as the tokens spell them
+    const std::string_view l = lower_;
+    for (size_t i = 0; i < l.size();) {
+      size_t j = i;
+      while (j < l.size() && (IsLetterByte(l[j]) || IsInner(l[j]))) ++j;
+      size_t b = i, e = j;
+      while (b < e && IsInner(l[b])) ++b;
+      while (e > b && IsInner(l[e - 1])) --e;
+      if (e > b) ++counts_[l.substr(b, e - b)];
+      i = j == i ? i + 1 : j;
+    }
+  }
   std::string_view text_;
+  bool counted_ = false;
   std::string lower_;
-  std::unordered_map<std::string, size_t> counts_;
+  std::unordered_map<std::string_view, size_t> counts_;
 };
 
 // A known word the text uses again and again, for which it never uses the
