@@ -211,6 +211,26 @@ TEST(Lacunae, NoisyOcrSpacingIsNotACut) {
   EXPECT_TRUE(Gaps(noisy).empty());
 }
 
+// A copy with no apostrophes and no quotation marks over 1,000 words, that
+// lost numerals elsewhere, lost its quotations: a colon then a capital marks
+// one. The same text with one apostrophe is ordinary prose, and the colon is not.
+TEST(Lacunae, ColonInACopyThatLostItsQuotations) {
+  NEED_MODEL();
+  std::string filler;
+  for (int i = 0; i < 60; ++i)
+    filler += "The committee met again in the old building near the river and talked for many hours about the work. ";
+  const std::string lost = "He took the name Trotsky in ) was . in the party. Then he went to Vienna in in the spring.\n\n";
+  const std::string colon = "\n\nKrupskaya in her turn wrote: All of it was done in secret.\n";
+  auto quotation_at_colon = [&](const std::string& text) {
+    size_t at = text.find("wrote:") + 6;
+    for (const Edit& e : Gaps(text))
+      if (e.start == at) return true;
+    return false;
+  };
+  EXPECT_TRUE(quotation_at_colon(lost + filler + colon));
+  EXPECT_FALSE(quotation_at_colon(lost + filler + "The committee's work went on." + colon));
+}
+
 // Clean prose, and layout that is not a lacuna: a chapter column head over an
 // indented table of contents, an ellipsis paragraph, d--d, a roman numeral.
 TEST(Lacunae, CleanProseHasNoGaps) {
