@@ -14,6 +14,7 @@
 #include <sstream>
 
 #include "edit/combine.h"
+#include "edit/test_engine.h"
 #include "emend/edit.h"
 #include "model/train.h"
 
@@ -202,6 +203,78 @@ TEST(CorrectorTest, TrieCandidatesEqualFilteredStringCandidates) {
     for (auto it = slow.begin(); it != slow.end();) it = std::isalpha(static_cast<unsigned char>(f.model->Word(*it)[0])) ? std::next(it) : slow.erase(it);
     EXPECT_EQ(slow, fast) << w;
   }
+}
+
+// On the default model, through the engine: what a text says about its own
+// spelling (Early Modern texts, elisions, closed compounds, a word it uses
+// again and again). Each is skipped when the model is not built.
+const Engine* ModelEngine() { return DefaultModelEngine(); }
+
+// Historical spellings are left alone; a misread beside them is still corrected.
+TEST(CorrectorOnTheDefaultModel, HistoricalSpellingsAreNotMisreads) {
+  if (!ModelEngine()) GTEST_SKIP() << "default model not built";
+  const std::string text = "He came vpon the hill himselfe and would haue gone to tbe Emperour with his wiues.";
+  EXPECT_EQ(ModelEngine()->Fix(text, FixOptions{}).text,
+            "He came vpon the hill himselfe and would haue gone to the Emperour with his wiues.");
+}
+
+// In an Early Modern text known words are its own spellings: real-word
+// correction, which would modernise them, is off there (but not elsewhere).
+TEST(CorrectorOnTheDefaultModel, EarlyModernTextKeepsItsRealWords) {
+  if (!ModelEngine()) GTEST_SKIP() << "default model not built";
+  const std::string modern = "I have seen him upon the hill, and it will he done by his own hand, as they have said.";
+  const std::string early = "I haue seene him vpon the hill, and it will he done by his owne hand, as they haue said.";
+  EXPECT_NE(ModelEngine()->Fix(modern, FixOptions{}).text.find("will be done"), std::string::npos);
+  EXPECT_EQ(ModelEngine()->Fix(early, FixOptions{}).text, early);
+}
+
+// An Early Modern text's unknown words are read with its rewrites (yeeld,
+// knowes, wherfore, commaunded, perswade) and kept; a modern text with the
+// same misspellings has them corrected.
+TEST(CorrectorOnTheDefaultModel, EarlyModernTextKeepsItsSpellings) {
+  if (!ModelEngine()) GTEST_SKIP() << "default model not built";
+  const std::string early = "They haue seene him vpon the hill, and haue said that they knowes he will not yeeld, "
+                            "wherfore the King commaunded that none should perswade him.";
+  EXPECT_EQ(ModelEngine()->Fix(early, FixOptions{}).text, early);
+  // Two such spellings do not make a text Early Modern: they are misreads.
+  const std::string modern = "They have seen him upon the hill, and say he will not yeeld, though none could perswade him.";
+  const std::string fixed = ModelEngine()->Fix(modern, FixOptions{}).text;
+  for (const char* w : {"yield", "persuade"}) EXPECT_NE(fixed.find(w), std::string::npos) << w;
+}
+
+// Outside an Early Modern text a final e is not a historical spelling: forthe
+// is "for the" run together, not "forth".
+TEST(CorrectorOnTheDefaultModel, FinalEIsEarlyModernOnly) {
+  if (!ModelEngine()) GTEST_SKIP() << "default model not built";
+  EXPECT_EQ(ModelEngine()->Fix("He went home forthe night.", FixOptions{}).text, "He went home for the night.");
+}
+
+// A known short word on an apostrophe is the writer's elision (th', t', yo'):
+// real-word correction leaves it, but not the same word without the mark.
+TEST(CorrectorOnTheDefaultModel, ElisionsAreNotMisreads) {
+  if (!ModelEngine()) GTEST_SKIP() << "default model not built";
+  const std::string elided = "He sat down in th' chair and said t' the man that yo' could go.";
+  EXPECT_EQ(ModelEngine()->Fix(elided, FixOptions{}).text, elided);
+  EXPECT_NE(ModelEngine()->Fix("He sat down in th chair by the fire.", FixOptions{}).text.find("the chair"), std::string::npos);
+}
+
+// A compound written closed (northwest, upstairs, pressgang) is the writer's
+// form: no hyphen is put in as a correction.
+TEST(CorrectorOnTheDefaultModel, ClosedCompoundsKeepTheirForm) {
+  if (!ModelEngine()) GTEST_SKIP() << "default model not built";
+  for (const char* t : {"The northwest wind blew hard all night.", "The pressgang came for him at dawn.",
+                        "He came upstairs with a smallpox scar.", "They went by the northwest passage."})
+    EXPECT_EQ(ModelEngine()->Fix(t, FixOptions{}).text, t);
+}
+
+// A known word the text uses three times and never the word it would be
+// corrected to is the text's spelling (shew), not a sporadic misread.
+TEST(CorrectorOnTheDefaultModel, ATextsOwnSpellingIsKept) {
+  if (!ModelEngine()) GTEST_SKIP() << "default model not built";
+  const std::string once = "He would shew me the way home.";
+  EXPECT_NE(ModelEngine()->Fix(once, FixOptions{}).text, once);  // alone, the model reads "show"
+  const std::string text = once + " I shall shew you the garden. They shew no mercy to the poor.";
+  EXPECT_EQ(ModelEngine()->Fix(text, FixOptions{}).text, text);
 }
 
 }  // namespace
