@@ -63,12 +63,12 @@ const Weights& W() {
 // matter to suppression of neighbours, which compares stronger ones.
 constexpr double kReportFloor = -1.5;
 
-// What is known about one boundary, before weighing.
 // The colon cue's extra weight in a copy that lost its quotations (not
 // tuned: no development book is such a copy; set so that ": She says"-like
 // cues with a model ratio down to about 10^-2 pass, see docs/lacunae.md).
 constexpr double kQuotesStrippedColon = 4.0;
 
+// What is known about one boundary, before weighing.
 struct Features {
   double delta[kNumReasons] = {};  // log10 likelihood ratio of inserting each kind
   bool stop = false, glue = false, fused = false, lower = false, open_end = false, colon = false;
@@ -835,10 +835,10 @@ void ProposeGaps(std::string_view input, const Model& model, const text::Lexicon
     found.clear(), unexplained = 0;
     for (const Sentence& s : sentences) Scan(input, model, wordlist, s, doc).Run(&found, &unexplained);
   }
-  if (unexplained >= kNoisyMin && unexplained * 1e4 >= kNoisyRate * doc.words) found = Discount(found);
-  if (std::getenv("EMEND_GAP_DEBUG")) std::fprintf(stderr, "N %zu %zu\n", unexplained, doc.words);
   SurfaceScan(input, &found);
   LineScan(input, &found);
+  if (unexplained >= kNoisyMin && unexplained * 1e4 >= kNoisyRate * doc.words) found = Discount(found);
+  if (std::getenv("EMEND_GAP_DEBUG")) std::fprintf(stderr, "N %zu %zu\n", unexplained, doc.words);
   found = Suppress(input, std::move(found));
   for (const Finding& f : found) {
     double conf = Confidence(f.score);
