@@ -11,19 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED="${1:-../shared}"; OUT="${2:-/tmp/emend-speed}"
 mkdir -p "$OUT"
-python3 - "$SHARED/dev" "$OUT" <<'PY'
-import csv, json, sys
-dev, out = sys.argv[1], sys.argv[2]
-rows = list(csv.DictReader(open(f"{dev}/bln600-train/train.csv", encoding="utf-8", errors="replace", newline="")))
-texts = [r["OCR Text"] for r in rows]
-open(f"{out}/bln600.txt", "w", encoding="utf-8").write("\n\n".join(texts) + "\n")
-icdar = [open(f"{dev}/icdar2017-train/Eng{k}Input.txt", encoding="utf-8", errors="replace").read() for k in ("Mono", "Perio")]
-icdar = [t.replace("@", "").replace("#", "") for t in icdar]
-open(f"{out}/all_ocr.txt", "w", encoding="utf-8").write("\n\n".join(texts) + "\n\n" + "\n\n".join(icdar))
-with open(f"{out}/bln600.jsonl", "w", encoding="utf-8") as f:
-    for i, t in enumerate(texts):
-        f.write(json.dumps({"id": i, "text": t}) + "\n")
-PY
+bench/dev_ocr.py "$SHARED/dev" "$OUT"
 words() { python3 -c "import re,sys; print(len(re.findall(r'\w+', open(sys.argv[1], encoding='utf-8').read())))" "$1"; }
 best() {  # best of three wall times of the command
   local b=999

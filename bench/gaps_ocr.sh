@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # False gaps on real OCR (issue 5): OCR has no lacunae, so every gap `emend
 # fix` flags there is false (or marks a quotation mark the corpus dropped).
-# Inputs: the BLN600 OCR, one paragraph per article (236,883 words), and the
+# Inputs (bench/dev_ocr.py): the BLN600 OCR, one paragraph per article, and the
 # first 3 MB of the ICDAR 2017 monographs and periodicals (alignment fillers
 # @ and # removed). Prints gaps and gaps per 10,000 words for each.
 # Usage: bench/gaps_ocr.sh [SHARED] [OUT]
@@ -9,19 +9,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED="${1:-../shared}"; OUT="${2:-/tmp/emend-gaps-ocr}"
 mkdir -p "$OUT"
-python3 - "$SHARED/dev" "$OUT" <<'PY'
-import csv, sys
-dev, out = sys.argv[1], sys.argv[2]
-articles = {}
-for r in csv.DictReader(open(f"{dev}/bln600-train/train.csv", encoding="utf-8", errors="replace", newline="")):
-    articles.setdefault(r["Sample ID"], []).append(r["OCR Text"])
-open(f"{out}/bln600.txt", "w", encoding="utf-8").write("\n\n".join(" ".join(v) for v in articles.values()) + "\n")
-for k in ("Mono", "Perio"):
-    t = open(f"{dev}/icdar2017-train/Eng{k}Input.txt", encoding="utf-8", errors="replace").read()
-    t = t.replace("@", "").replace("#", "").encode("utf-8")[:3000000].decode("utf-8", "ignore")
-    open(f"{out}/icdar_{k.lower()}.txt", "w", encoding="utf-8").write(t)
-PY
-for f in bln600 icdar_mono icdar_perio; do
+bench/dev_ocr.py "$SHARED/dev" "$OUT"
+head -c 3000000 "$OUT/icdar_mono.txt" | iconv -c -f utf-8 -t utf-8 > "$OUT/icdar_mono_3mb.txt"
+head -c 3000000 "$OUT/icdar_perio.txt" | iconv -c -f utf-8 -t utf-8 > "$OUT/icdar_perio_3mb.txt"
+for f in bln600_articles icdar_mono_3mb icdar_perio_3mb; do
   build/emend fix --json --no-correct "$OUT/$f.txt" > "$OUT/$f.json"
   python3 - "$OUT/$f.json" "$OUT/$f.txt" "$f" <<'PY'
 import collections, json, re, sys
