@@ -132,6 +132,35 @@ bool HasDigit(std::string_view s) {
   return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+// The keyboard channel, for typed text: one slip of a typist, a key next to
+// the right one (qord -> word) or two letters swapped (hte -> the), at
+// log10 p kKeyboardSlip. `f` gets each variant of the lower-case ASCII `w`.
+constexpr double kKeyboardSlip = -5.0;
+
+void KeyboardSlips(const std::string& w, const std::function<void(const std::string&)>& f) {
+  static const char* const kNear[26] = {"qwsz", "vghn", "xdfv", "serfcx", "wrsd", "drtgvc", "ftyhbv", "gyujnb",
+                                        "uojk", "huikmn", "jiolm", "kop", "njk", "bhjm", "ipkl", "ol",
+                                        "wa", "etdf", "awedxz", "ryfg", "yihj", "cfgb", "qeas", "zsdc",
+                                        "tugh", "asx"};
+  if (w.size() < 3 || w.size() > 12) return;
+  for (char c : w)
+    if (c < 'a' || c > 'z') return;
+  std::string v = w;
+  for (size_t i = 0; i + 1 < w.size(); ++i) {
+    if (w[i] == w[i + 1]) continue;
+    std::swap(v[i], v[i + 1]);
+    f(v);
+    std::swap(v[i], v[i + 1]);
+  }
+  for (size_t i = 0; i < w.size(); ++i) {
+    for (const char* n = kNear[w[i] - 'a']; *n; ++n) {
+      v[i] = *n;
+      f(v);
+    }
+    v[i] = w[i];
+  }
+}
+
 // `cand` is `word` with one or more hyphens put in.
 bool OnlyAddsHyphens(std::string_view cand, std::string_view word) {
   if (cand.size() <= word.size()) return false;
@@ -351,6 +380,9 @@ void SentencePass::AddChannelCandidates(size_t p, bool known, std::vector<Candid
       list->emplace_back(id, lp);
     };
     ch_.WordCandidates(ToU32(word), known ? 1 : 2, known ? kRealWordMinRule : kSpellingMinRules, trie_, add);
+    if (!known) KeyboardSlips(word, [&](const std::string& v) {
+      if (uint32_t id = m_.Find(v); id != Model::kUnknown && m_.Count(id) >= kMinCandidateCount) add(id, kKeyboardSlip);
+    });
     cached = list;
     cache_->Put(word, cached);
   }

@@ -277,5 +277,14 @@ TEST(CorrectorOnTheDefaultModel, ATextsOwnSpellingIsKept) {
   EXPECT_EQ(ModelEngine()->Fix(text, FixOptions{}).text, text);
 }
 
+// The keyboard channel: a typist's slips (two letters swapped, a key next to
+// the right one), which the OCR channel alone does not propose.
+TEST(CorrectorOnTheDefaultModel, KeyboardSlipsInTypedText) {
+  if (!ModelEngine()) GTEST_SKIP() << "default model not built";
+  EXPECT_EQ(ModelEngine()->Fix("I saw hte man and he said a wrod to me about teh weather.", FixOptions{}).text,
+            "I saw the man and he said a word to me about the weather.");
+  EXPECT_EQ(ModelEngine()->Fix("He spoke of the qord of God.", FixOptions{}).text, "He spoke of the word of God.");
+}
+
 }  // namespace
 }  // namespace emend::correct
