@@ -273,7 +273,7 @@ bool Elided(std::string_view text, const text::LmToken& t) {
   size_t n = rest.substr(0, 1) == "'" ? 1 : rest.substr(0, 3) == "\xE2\x80\x99" ? 3 : 0;
   if (n == 0 || (rest.size() > n && std::isalpha(static_cast<unsigned char>(rest[n])))) return false;
   std::string_view w = text.substr(t.begin, t.end - t.begin);
-  return w.size() <= 3 || (w.size() >= 4 && w.substr(w.size() - 2) == "in");
+  return w.size() <= 3 || w.ends_with("in");
 }
 
 bool SentencePass::Protected(const text::LmToken& t) const {

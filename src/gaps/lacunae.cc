@@ -142,17 +142,22 @@ struct Finding {
 };
 
 // Weighs the features of one boundary and keeps it as a finding if it could pass.
-void Report(size_t offset, const Features& f, bool fused_split, std::vector<Finding>* out) {
+// Keeps the finding weighed on `f` at `offset` if its best reason passes the floor.
+void Keep(size_t offset, const Features& f, bool fused_split, std::vector<Finding>* out) {
   double s[kNumReasons];
   Weigh(f, s);
   int best = int(std::max_element(s, s + kNumReasons) - s);
+  bool certain = f.certain[0] || f.certain[1] || f.certain[2];
+  if (s[best] > kReportFloor) out->push_back({offset, Reason(best), s[best], fused_split, certain, f});
+}
+
+void Report(size_t offset, const Features& f, bool fused_split, std::vector<Finding>* out) {
   static const bool debug = std::getenv("EMEND_GAP_DEBUG") != nullptr;
   if (debug)
     std::fprintf(stderr, "F %zu %.3f %.3f %.3f %d%d%d%d%d%d%d%d%d%d%d%d%d%d %d%d%d\n", offset, f.delta[0], f.delta[1],
                  f.delta[2], f.stop, f.glue, f.fused, f.lower, f.open_end, f.colon, f.end, f.indent, f.blank,
                  f.para_comma, f.para_colon, f.comma_capital, f.attribution, f.numerals_kept, f.certain[0], f.certain[1], f.certain[2]);
-  bool certain = f.certain[0] || f.certain[1] || f.certain[2];
-  if (s[best] > kReportFloor) out->push_back({offset, Reason(best), s[best], fused_split, certain, f});
+  Keep(offset, f, fused_split, out);
 }
 
 bool IsWordByte(char c) { return std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80; }
@@ -259,8 +264,13 @@ DocFacts GatherFacts(std::string_view in, const std::vector<Sentence>& sentences
     }
   for (size_t i = 0; i < in.size(); ++i) {
     runs += in[i] >= '0' && in[i] <= '9' && (i == 0 || !(in[i - 1] >= '0' && in[i - 1] <= '9'));
-    d.apostrophes += in[i] == '\'' || in.substr(i, 3) == "\xE2\x80\x99";
-    d.quote_marks += in[i] == '"' || in.substr(i, 3) == "\xE2\x80\x9C" || in.substr(i, 3) == "\xE2\x80\x9D";
+    d.apostrophes += in[i] == '\'';
+    d.quote_marks += in[i] == '"';
+    if (in[i] == '\xE2') {  // ’ “ ”
+      std::string_view c = in.substr(i, 3);
+      d.apostrophes += c == "\xE2\x80\x99";
+      d.quote_marks += c == "\xE2\x80\x9C" || c == "\xE2\x80\x9D";
+    }
   }
   d.numerals_kept = words > 0 && runs * 1e4 >= kNumeralsKept * words;
   d.words = words;
@@ -801,17 +811,12 @@ bool QuotesStripped(const DocFacts& d, const std::vector<Finding>& found) {
 // each finding is weighed again without them, and dropped if it fails.
 std::vector<Finding> Discount(const std::vector<Finding>& found) {
   std::vector<Finding> out;
-  for (Finding f : found) {
-    Features& x = f.features;
+  for (const Finding& f : found) {
+    Features x = f.features;
     if (!(x.stop || x.glue || x.surface || x.lower)) { out.push_back(f); continue; }
     if (x.surface) x.certain[kNumeral] = x.certain[kQuotation] = x.surface = false;
     x.stop = x.glue = x.lower = false;
-    double sc[kNumReasons];
-    Weigh(x, sc);
-    int best = int(std::max_element(sc, sc + kNumReasons) - sc);
-    f.reason = Reason(best), f.score = sc[best];
-    f.certain = x.certain[0] || x.certain[1] || x.certain[2];
-    if (f.score > kReportFloor) out.push_back(f);
+    Keep(f.offset, x, f.fused, &out);
   }
   return out;
 }
