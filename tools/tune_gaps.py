@@ -49,11 +49,11 @@ def score(row, w):
     s = []
     for r in range(3):
         x = w[r] + w[3 + r] * d[r] + (w[6] if stop else 0) + (w[7] if glue else 0) + (w[8] if fused else 0) + (8 if cert[r] else 0)
+        if r == 0: x += (w[12] if end else 0) + (w[19] if kept and len(w) > 19 else 0)
+        if cert[r]: x = max(x, 3.0)  # as Weigh in lacunae.cc: before the quotation cues
         if r == 1: x += (w[9] if lower else 0) + (w[10] if open_end else 0) + (w[11] if colon else 0) + (w[13] if indent else 0) + (w[14] if blank else 0)
         if r == 1 and len(w) > 15: x += (w[15] if pcomma else 0) + (w[16] if pcolon else 0) + (w[17] if ccap else 0)
         if r == 1 and len(w) > 18: x += (w[18] if attr else 0)
-        if r == 0: x += (w[12] if end else 0) + (w[19] if kept and len(w) > 19 else 0)
-        if cert[r]: x = max(x, 3.0)
         s.append(x)
     r = max(range(3), key=lambda k: s[k])
     return r, s[r]
