@@ -23,7 +23,7 @@ namespace {
 
 struct EvalArgs {
   std::string pred;
-  std::string data, gold, format = "auto", split = "all", cmd, wordlist, model;
+  std::string data, gold, format = "auto", split = "all", cmd, wordlist, model, dump;
   bool identity = false, json = false, no_hyphenation = false, no_correct = false, no_real_word = false;
   double aggressiveness = 0.5;
   size_t limit = 0;
@@ -208,6 +208,16 @@ int RunDamageEval(const EvalArgs& a) {
   return kExitOk;
 }
 
+// One JSON line per unit for error analysis: group, ocr, gold, output.
+void DumpUnit(std::FILE* f, const eval::Unit& u, const std::string& out) {
+  io::json j = io::json::object();
+  io::PutBytes(&j, "group", u.group);
+  io::PutBytes(&j, "ocr", u.ocr);
+  io::PutBytes(&j, "gold", u.gold);
+  io::PutBytes(&j, "output", out);
+  std::fprintf(f, "%s\n", j.dump().c_str());
+}
+
 int RunEval() {
   const EvalArgs& a = g_eval;
   std::string format = a.format == "auto" ? DetectFormat(a.data, a.gold) : a.format;
@@ -225,6 +235,8 @@ int RunEval() {
   }
   eval::Symbols sym;
   eval::EvalTotals t;
+  std::FILE* dump = a.dump.empty() ? nullptr : std::fopen(a.dump.c_str(), "wb");
+  if (!a.dump.empty() && !dump) return Fail(Status::IOError("cannot write " + a.dump));
   bool progress = StderrIsTerminal();
   for (size_t i = 0; i < units->size(); ++i) {
     const eval::Unit& u = (*units)[i];
@@ -240,10 +252,12 @@ int RunEval() {
       out = std::move(got).value();
     }
     eval::ScoreUnit(u.ocr, u.gold, out, a.cmd.empty() ? &edits : nullptr, &sym, &t);
+    if (dump) DumpUnit(dump, u, out);
     if (progress && (i % 200 == 0 || i + 1 == units->size()))
       std::fprintf(stderr, "\reval: %zu/%zu units", i + 1, units->size());
   }
   if (progress) std::fprintf(stderr, "\n");
+  if (dump && std::fclose(dump) != 0) return Fail(Status::IOError("cannot write " + a.dump));
   io::json r = Report(t, restorer, a.top);
   r["data"] = {{"format", format}, {"path", a.data}, {"split", a.split}};
   if (a.json) std::printf("%s\n", r.dump(1).c_str());
@@ -276,6 +290,7 @@ void AddEvalCommand(CLI::App& app, std::function<int()>* run) {
   c->add_flag("--no-correct", a.no_correct, "Built-in pipeline without word correction");
   c->add_flag("--no-real-word", a.no_real_word, "Built-in pipeline without real-word correction");
   c->add_option("--aggressiveness", a.aggressiveness, "As in emend fix (default 0.5)");
+  c->add_option("--dump", a.dump, "Write one JSON line per unit (group, ocr, gold, output) to this file, for error analysis");
   *run = RunEval;
 }
 

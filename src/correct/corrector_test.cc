@@ -286,5 +286,15 @@ TEST(CorrectorOnTheDefaultModel, KeyboardSlipsInTypedText) {
   EXPECT_EQ(ModelEngine()->Fix("He spoke of the qord of God.", FixOptions{}).text, "He spoke of the word of God.");
 }
 
+// A digit inside a word is a misread (go6ds, sh0); numbers, ordinals,
+// money and short codes keep their digits.
+TEST(CorrectorOnTheDefaultModel, DigitsInsideWordsAreMisreads) {
+  if (!ModelEngine()) GTEST_SKIP() << "default model not built";
+  EXPECT_EQ(ModelEngine()->Fix("The go6ds were sh0wn to the jury.", FixOptions{}).text,
+            "The goods were shown to the jury.");
+  const std::string kept = "On the 19th of May 1850 he paid 6d. for the A4 sheets and the CO2 and B12 tests.";
+  EXPECT_EQ(ModelEngine()->Fix(kept, FixOptions{}).text, kept);
+}
+
 }  // namespace
 }  // namespace emend::correct
