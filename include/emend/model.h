@@ -86,6 +86,15 @@ class Model {
   // (code points + 1), to normalise per symbol.
   double CharLogProb(std::string_view word, size_t* symbols = nullptr) const;
 
+  // The class n-gram model (docs/model-format.md, "Class model"): words
+  // grouped as function words, names and endings (-ed, -ly ...). Order 0
+  // when the model has none; then ClassOf and ClassLogProb must not be called.
+  int class_order() const;
+  // The class of word `id`; of kUnknown, the class of the spelling `lower`.
+  uint32_t ClassOf(uint32_t id, std::string_view lower) const;
+  // log10 p(cls | context classes), oldest first (only the last class_order()-1 are used).
+  double ClassLogProb(const uint32_t* context, size_t n, uint32_t cls) const;
+
   // The learned OCR channel table (section chan.tsv), empty if the model has none.
   std::string_view ChannelTable() const;
 

@@ -22,7 +22,7 @@ struct TrainArgs {
   std::vector<std::string> corpus, exclude;
   std::string exclude_list, out, name = "model";
   std::vector<uint64_t> prune, char_prune;
-  int order = 3, char_order = 6;
+  int order = 3, char_order = 6, class_order = 4;
   uint64_t min_count = 2;
   bool quiet = false, no_index = false;
 };
@@ -70,6 +70,7 @@ int RunTrain() {
   o.name = a.name;
   o.order = a.order;
   o.char_order = a.char_order;
+  o.class_order = a.class_order;
   o.min_count = a.min_count;
   o.index = !a.no_index;
   if (Status s = FillPrune(a.prune, a.order, &o.prune); !s.ok()) return Fail(s);
@@ -137,6 +138,7 @@ void AddTrainCommand(CLI::App& app, std::function<int()>* run) {
   c->add_option("--exclude-list", a.exclude_list, "File listing paths to leave out, one per line (e.g. docs/heldout.txt)");
   c->add_option("--order", a.order, "Word n-gram order, 1..3 (default 3)");
   c->add_option("--char-order", a.char_order, "Character n-gram order, 1..6 (default 6)");
+  c->add_option("--class-order", a.class_order, "Class n-gram order, 0..6 (default 4; 0 = no class model)");
   c->add_option("--min-count", a.min_count, "Words seen fewer times become <unk> (default 2)");
   c->add_option("--prune", a.prune, "Count cutoffs for orders 2..N, e.g. --prune 1,2 (default 1,2)")->delimiter(',');
   c->add_option("--char-prune", a.char_prune, "Count cutoffs of the character model, orders 2..N (default none)")->delimiter(',');

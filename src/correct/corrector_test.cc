@@ -286,6 +286,17 @@ TEST(CorrectorOnTheDefaultModel, KeyboardSlipsInTypedText) {
   EXPECT_EQ(ModelEngine()->Fix("He spoke of the qord of God.", FixOptions{}).text, "He spoke of the word of God.");
 }
 
+// "will inevitably he filled": the word trigram cannot see "will" from
+// "filled"; the class model (will <ly> be <ed>) can. Without it the
+// default model leaves "he".
+TEST(CorrectorOnTheDefaultModel, ClassModelCatchesHeForBe) {
+  if (!ModelEngine()) GTEST_SKIP() << "default model not built";
+  EXPECT_EQ(ModelEngine()->Fix("That interval will inevitably he filled in with guerrilla blows.", FixOptions{}).text,
+            "That interval will inevitably be filled in with guerrilla blows.");
+  const std::string right = "He said that he filled the glass, and he will inevitably be blamed.";
+  EXPECT_EQ(ModelEngine()->Fix(right, FixOptions{}).text, right);
+}
+
 // A digit inside a word is a misread (go6ds, sh0); numbers, ordinals,
 // money and short codes keep their digits.
 TEST(CorrectorOnTheDefaultModel, DigitsInsideWordsAreMisreads) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "model/classes.h"
 #include "model/file.h"
 #include "model/trie.h"
 #include "model/vocab.h"
@@ -16,6 +17,8 @@ struct Model::Impl {
   model::VocabView vocab;
   model::TrieView words;
   model::TrieView chars;
+  model::TrieView classes;                               // order 0 when the model has none
+  const char* class_map = nullptr;                       // cls.map: u32 LE per word id
   std::array<uint32_t, 128> ascii_symbol{};             // code point -> char symbol id
   std::vector<std::pair<char32_t, uint32_t>> symbols;   // non-ASCII, sorted
 
@@ -41,6 +44,24 @@ Status LoadCharSymbols(const model::ModelFile& f, uint32_t nsym, Model::Impl* m)
   return Status::Ok();
 }
 
+// The optional class model: its trie and a class below ClassCount() for
+// every word id.
+Status LoadClasses(const model::ModelFile& f, Model::Impl* m) {
+  if (!f.Has("cls.order")) return Status::Ok();
+  auto t = model::TrieView::Load(f, "cls");
+  if (!t.ok()) return t.status();
+  if (t->vocab() != model::ClassCount()) return Status::Corrupt("class model has " + std::to_string(t->vocab()) +
+                                                                " classes, this version " + std::to_string(model::ClassCount()));
+  auto map = f.Get("cls.map", 4);
+  if (!map.ok()) return map.status();
+  if (map->count() != m->vocab.size()) return Status::Corrupt("cls.map does not match the vocabulary");
+  for (uint64_t i = 0; i < map->count(); ++i)
+    if (model::GetU32(map->data + 4 * i) >= t->vocab()) return Status::Corrupt("cls.map: class out of range");
+  m->classes = *t;
+  m->class_map = map->data;
+  return Status::Ok();
+}
+
 Status LoadAll(const ModelOptions& o, Model::Impl* m) {
   auto c = model::ModelFile::Parse(m->file->bytes(), o.verify_checksums);
   if (!c.ok()) return c.status();
@@ -55,7 +76,8 @@ Status LoadAll(const ModelOptions& o, Model::Impl* m) {
   auto ch = model::TrieView::Load(m->container, "char");
   if (!ch.ok()) return ch.status();
   m->chars = *ch;
-  return LoadCharSymbols(m->container, m->chars.vocab(), m);
+  if (Status s = LoadCharSymbols(m->container, m->chars.vocab(), m); !s.ok()) return s;
+  return LoadClasses(m->container, m);
 }
 
 }  // namespace
@@ -153,6 +175,17 @@ void Model::ScoreBatch(const State* in, const uint32_t* words, size_t n, double*
 void Model::ScoreSequence(const uint32_t* ids, size_t n, double* out, std::vector<int64_t>* scratch) const {
   std::vector<int64_t> local;
   impl_->words.ScoreSequence(ids, n, out, scratch ? scratch : &local);
+}
+
+int Model::class_order() const { return impl_->class_map ? impl_->classes.order() : 0; }
+
+uint32_t Model::ClassOf(uint32_t id, std::string_view lower) const {
+  if (id != kUnknown && id < impl_->vocab.size()) return model::GetU32(impl_->class_map + 4 * size_t{id});
+  return model::ClassOfWord(kUnknown, lower, false);
+}
+
+double Model::ClassLogProb(const uint32_t* context, size_t n, uint32_t cls) const {
+  return impl_->classes.LogProb(context, n, cls);
 }
 
 std::string_view Model::ChannelTable() const {

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <random>
 
+#include "model/classes.h"
 #include "model/file.h"
 #include "model/train.h"
 #include "model/trie.h"
@@ -114,6 +115,70 @@ TEST(ModelTest, ProbabilitiesSumToOne) {
       if (w != Model::kSentenceStart) sum += std::pow(10.0, model.LogProb(ctx.data(), ctx.size(), w));
     EXPECT_NEAR(sum, 1.0, 0.005) << "context of " << ctx.size();  // quantisation only
   }
+}
+
+TEST(ModelTest, ClassModelIsTrainedAndSumsToOne) {
+  TempDir d;
+  auto m = Model::Open(TrainTiny(d));
+  ASSERT_TRUE(m.ok());
+  const Model& model = **m;
+  ASSERT_EQ(model.class_order(), 4);
+  const uint32_t the = model.Find("the");
+  EXPECT_EQ(model.ClassOf(the, "the"), the);  // a frequent word is its own class
+  EXPECT_EQ(model.ClassOf(Model::kUnknown, "walking"), kFirstEndingClass + EndingClass("walking"));
+  std::vector<std::vector<uint32_t>> contexts = {{}, {Model::kSentenceStart}, {the},
+                                                 {model.ClassOf(model.Find("merchants"), ""), model.ClassOf(model.Find("of"), "")}};
+  for (const auto& ctx : contexts) {
+    double sum = 0;
+    for (uint32_t c = 0; c < ClassCount(); ++c)
+      if (c != Model::kSentenceStart) sum += std::pow(10.0, model.ClassLogProb(ctx.data(), ctx.size(), c));
+    EXPECT_NEAR(sum, 1.0, 0.005) << "context of " << ctx.size();
+  }
+  uint32_t ctx[] = {model.ClassOf(model.Find("merchants"), ""), model.ClassOf(model.Find("of"), "")};
+  EXPECT_GT(model.ClassLogProb(ctx, 2, model.ClassOf(model.Find("london"), "")),
+            model.ClassLogProb(ctx, 2, model.ClassOf(model.Find("was"), "")));
+}
+
+TEST(ModelTest, EndingClasses) {
+  EXPECT_NE(EndingClass("walked"), EndingClass("walking"));
+  EXPECT_EQ(EndingClass("walked"), EndingClass("filled"));
+  EXPECT_EQ(EndingClass("inevitably"), EndingClass("surely"));
+  EXPECT_EQ(EndingClass("cats"), EndingClass("dogs"));
+  EXPECT_NE(EndingClass("glass"), EndingClass("cats"));
+  EXPECT_NE(EndingClass("well-known"), EndingClass("known"));
+  EXPECT_NE(EndingClass("ed"), EndingClass("walked"));  // the ending must leave a stem
+  for (std::string_view w : {"", "a", "x1y", "\xC3\xA9t\xC3\xA9", "zzz'"}) EXPECT_LT(EndingClass(w), EndingClassCount());
+}
+
+TEST(ModelTest, WithoutClassModel) {
+  TempDir d;
+  d.Write("corpus/a.txt", kBook);
+  TrainOptions o = TinyOptions(d);
+  o.class_order = 0;
+  TrainReport r;
+  ASSERT_TRUE(Train(o, d.path("plain.emlm"), &r).ok());
+  auto m = Model::Open(d.path("plain.emlm"));
+  ASSERT_TRUE(m.ok()) << m.status().ToString();
+  EXPECT_EQ((*m)->class_order(), 0);
+}
+
+// A class map that names a class the model does not have is a clean error.
+TEST(ModelTest, ClassMapOutOfRangeIsCorrupt) {
+  TempDir d;
+  const std::string path = TrainTiny(d);
+  const std::string bad = d.path("bad.emlm");
+  Status s = RewriteModel(path, bad, "cls.map", [&](const ModelFile& f, FileWriter* w) {
+    auto map = f.Get("cls.map", 4);
+    if (!map.ok()) return map.status();
+    std::vector<uint32_t> v(map->count(), 3);
+    v.back() = ClassCount();
+    return w->AddArray("cls.map", v);
+  });
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  auto m = Model::Open(bad);
+  ASSERT_FALSE(m.ok());
+  EXPECT_EQ(m.status().code(), StatusCode::kCorrupt);
+  EXPECT_NE(m.status().message().find("cls.map"), std::string::npos) << m.status().message();
 }
 
 // Byte ranges covered by a checksum: header, table + metadata, each section.

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "emend/emend.h"
+#include "model/classes.h"
 #include "model/file.h"
 #include "model/kn.h"
 #include "model/vocab.h"
@@ -140,44 +141,78 @@ json Metadata(const TrainOptions& o, const TrainReport& r, const std::vector<std
                  {"excluded", excluded}};
   json sizes = {{"vocab", r.vocab}, {"distinct_words", r.distinct_words},
                 {"ngrams", std::vector<uint64_t>(r.ngrams.begin() + 1, r.ngrams.begin() + o.order + 1)},
-                {"char_ngrams", std::vector<uint64_t>(r.char_ngrams.begin() + 1, r.char_ngrams.begin() + o.char_order + 1)}};
+                {"char_ngrams", std::vector<uint64_t>(r.char_ngrams.begin() + 1, r.char_ngrams.begin() + o.char_order + 1)},
+                {"class_ngrams", std::vector<uint64_t>(r.class_ngrams.begin() + 1, r.class_ngrams.begin() + o.class_order + 1)}};
   return {{"kind", "emend-model"}, {"created_by", std::string("emend ") + Version()}, {"name", o.name},
-          {"word_order", o.order}, {"char_order", o.char_order}, {"options", opts}, {"corpus", corpus}, {"sizes", sizes}};
+          {"word_order", o.order}, {"char_order", o.char_order}, {"class_order", o.class_order}, {"options", opts}, {"corpus", corpus}, {"sizes", sizes}};
 }
 
 Status CheckOptions(const TrainOptions& o) {
   if (o.order < 1 || o.order > 3) return Status::InvalidArgument("--order must be 1, 2 or 3");
   if (o.char_order < 1 || o.char_order > kMaxOrder) return Status::InvalidArgument("--char-order must be 1..6");
+  if (o.class_order < 0 || o.class_order > kMaxOrder) return Status::InvalidArgument("--class-order must be 0..6");
   for (int k = 2; k <= kMaxOrder; ++k)
     if (o.prune[k] == 0 || o.char_prune[k] == 0) return Status::InvalidArgument("prune thresholds must be >= 1");
   return Status::Ok();
 }
 
-// Second pass: n-gram counts (spilled and merged as needed), then KN. The
-// counts are freed when this returns.
-StatusOr<BuiltTrie> CountAndEstimate(const std::vector<std::string>& files, const VocabBuilder& vocab,
-                                     const TrainOptions& o, TrainReport* r) {
+// The class of each vocabulary id (model/classes.h), stored as cls.map.
+std::vector<uint32_t> ClassMap(const VocabBuilder& v) {
+  std::vector<uint32_t> map(v.size(), 0);
+  for (uint32_t id = 1; id < v.size(); ++id) map[id] = ClassOfWord(id, v.Word(id), v.Capitalised(id));
+  return map;
+}
+
+StatusOr<BuiltTrie> Estimate(SequenceCounter* counter, const std::array<uint64_t, kMaxOrder + 1>& prune,
+                             std::array<uint64_t, kMaxOrder + 1>* kept) {
+  auto counts = counter->Finish();
+  if (!counts.ok()) return counts.status();
+  KnOptions ko;
+  ko.prune = prune;
+  KnStats ks;
+  auto trie = BuildKneserNey(*counts, ko, &ks);
+  *kept = ks.kept;
+  return trie;
+}
+
+struct Tries {
+  BuiltTrie words, classes;
+};
+
+// Second pass: word and class n-gram counts (spilled and merged as needed),
+// then KN. The counts are freed when this returns.
+StatusOr<Tries> CountAndEstimate(const std::vector<std::string>& files, const VocabBuilder& vocab,
+                                 const std::vector<uint32_t>& class_map, const TrainOptions& o, TrainReport* r) {
   SequenceCounter counter(o.order, vocab.size(), o.counter_buffer_keys);
-  std::vector<uint32_t> seq;
+  const int co = std::max(o.class_order, 1);
+  SequenceCounter class_counter(co, ClassCount(), o.class_order ? o.counter_buffer_keys : 1);
+  std::vector<uint32_t> seq, cls;
   Status add;
   Status s = Scan(files, r, false, o, [&](std::string_view, const std::vector<text::LmToken>& sent) {
     seq.assign(1, kBos);
-    for (const text::LmToken& t : sent) seq.push_back(vocab.Find(t.text));
+    cls.assign(1, kBos);
+    for (const text::LmToken& t : sent) {
+      seq.push_back(vocab.Find(t.text));
+      cls.push_back(seq.back() ? class_map[seq.back()] : ClassOfWord(0, t.text, false));
+    }
     seq.push_back(kEos);
+    cls.push_back(kEos);
     if (add.ok()) add = counter.Add(seq);
+    if (add.ok() && o.class_order) add = class_counter.Add(cls);
   });
   if (!s.ok()) return s;
   if (!add.ok()) return add;
-  if (o.progress) o.progress("merging counts");
-  auto counts = counter.Finish();
-  if (!counts.ok()) return counts.status();
   if (o.progress) o.progress("estimating (Kneser-Ney)");
-  KnOptions ko;
-  ko.prune = o.prune;
-  KnStats ks;
-  auto trie = BuildKneserNey(*counts, ko, &ks);
-  r->ngrams = ks.kept;
-  return trie;
+  Tries t;
+  auto words = Estimate(&counter, o.prune, &r->ngrams);
+  if (!words.ok()) return words.status();
+  t.words = std::move(words).value();
+  if (!o.class_order) return t;
+  if (o.progress) o.progress("class model");
+  auto classes = Estimate(&class_counter, o.class_prune, &r->class_ngrams);
+  if (!classes.ok()) return classes.status();
+  t.classes = std::move(classes).value();
+  return t;
 }
 
 }  // namespace
@@ -222,15 +257,19 @@ Status Train(const TrainOptions& o, const std::string& out, TrainReport* r) {
   r->vocab = vocab.size();
   if (KeyBits(o.order) < 32 && vocab.size() - 1 > (uint64_t{1} << KeyBits(o.order)) - 1)
     return Status::InvalidArgument("vocabulary too large for order " + std::to_string(o.order) + "; raise --min-count");
-  auto trie = CountAndEstimate(*files, vocab, o, r);
+  const std::vector<uint32_t> class_map = ClassMap(vocab);
+  auto trie = CountAndEstimate(*files, vocab, class_map, o, r);
   if (!trie.ok()) return trie.status();
   if (o.progress) o.progress("character model");
   auto chars = BuildCharModel(vocab, o, r);
   if (!chars.ok()) return chars.status();
   FileWriter w;
-  for (Status st : {vocab.AddSections(&w), AddTrieSections(*trie, "word", &w, o.index), AddTrieSections(chars->trie, "char", &w, o.index),
-                    w.AddArray("char.symbols", chars->symbols)})
+  for (Status st : {vocab.AddSections(&w), AddTrieSections(trie->words, "word", &w, o.index),
+                    AddTrieSections(chars->trie, "char", &w, o.index), w.AddArray("char.symbols", chars->symbols)})
     if (!st.ok()) return st;
+  if (o.class_order)
+    for (Status st : {AddTrieSections(trie->classes, "cls", &w, o.index), w.AddArray("cls.map", class_map)})
+      if (!st.ok()) return st;
   json meta = Metadata(o, *r, o.exclude);
   r->metadata_json = meta.dump();
   w.SetMetadata(r->metadata_json);

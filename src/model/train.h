@@ -27,6 +27,10 @@ struct TrainOptions {
   // bigram, drop singleton trigrams.
   std::array<uint64_t, kMaxOrder + 1> prune{1, 1, 1, 2, 2, 2, 2};
   std::array<uint64_t, kMaxOrder + 1> char_prune{1, 1, 1, 1, 1, 1, 1};
+  // Class n-gram model (model/classes.h): its order (0 = none; up to 6) and
+  // count cutoffs by order (default: drop 4-grams seen fewer than 3 times).
+  int class_order = 4;
+  std::array<uint64_t, kMaxOrder + 1> class_prune{1, 1, 1, 2, 3, 3, 3};
   bool index = true;                 // write the hash indexes (docs/model-format.md)
   size_t counter_buffer_keys = size_t{1} << 25;  // keys per counting run (8 bytes each)
   // Called with a short progress line now and then; may be empty.
@@ -36,7 +40,7 @@ struct TrainOptions {
 struct TrainReport {
   uint64_t files = 0, skipped_files = 0, bytes = 0, invalid_bytes = 0;
   uint64_t tokens = 0, sentences = 0, vocab = 0, distinct_words = 0;
-  std::array<uint64_t, kMaxOrder + 1> ngrams{}, char_ngrams{};
+  std::array<uint64_t, kMaxOrder + 1> ngrams{}, char_ngrams{}, class_ngrams{};
   std::vector<std::string> skipped;  // "path: reason"
   std::string metadata_json;
 };

@@ -153,7 +153,7 @@ Status AddIndexes(const ModelFile& f, const std::string& p, FileWriter* w) {
 
 Status IndexModelFile(const std::string& in, const std::string& out) {
   return RewriteModel(in, out, "", [](const ModelFile& f, FileWriter* w) {
-    for (const char* p : {"word", "char"})
+    for (const char* p : {"word", "char", "cls"})
       if (f.Has(std::string(p) + ".order"))
         if (Status s = AddIndexes(f, p, w); !s.ok()) return s;
     return Status::Ok();

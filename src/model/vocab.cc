@@ -63,6 +63,13 @@ uint32_t VocabBuilder::Find(const std::string& lower) const {
   return it == ids_.end() ? kUnk : it->second;
 }
 
+bool VocabBuilder::Capitalised(uint32_t id) const {
+  uint64_t caps = 0;
+  for (const auto& [form, c] : cases_[id])
+    if (!form.empty() && form[0] >= 'A' && form[0] <= 'Z') caps += c;
+  return 2 * caps >= counts_[id] && counts_[id] > 0;
+}
+
 Status VocabBuilder::AddSections(FileWriter* w) const {
   std::string strings, casestr;
   std::vector<uint64_t> offsets{0};

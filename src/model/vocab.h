@@ -27,6 +27,8 @@ class VocabBuilder {
   uint32_t size() const { return static_cast<uint32_t>(words_.size()); }
   const std::string& Word(uint32_t id) const { return words_[id]; }
   uint64_t distinct_seen() const { return surface_counts_.size(); }
+  // Whether at least half of word `id`'s occurrences start with an ASCII capital.
+  bool Capitalised(uint32_t id) const;
   Status AddSections(FileWriter* w) const;
 
  private:
