@@ -297,6 +297,15 @@ TEST(CorrectorOnTheDefaultModel, ClassModelCatchesHeForBe) {
   EXPECT_EQ(ModelEngine()->Fix(right, FixOptions{}).text, right);
 }
 
+// An apostrophe read for a lost space is split there; clitics stay.
+TEST(CorrectorOnTheDefaultModel, ApostropheForASpace) {
+  if (!ModelEngine()) GTEST_SKIP() << "default model not built";
+  EXPECT_EQ(ModelEngine()->Fix("He went to'get it in part'of the day.", FixOptions{}).text,
+            "He went to get it in part of the day.");
+  const std::string kept = "The man's hat, O'Brien's cart, and I'll go; don't.";
+  EXPECT_EQ(ModelEngine()->Fix(kept, FixOptions{}).text, kept);
+}
+
 // A digit inside a word is a misread (go6ds, sh0); numbers, ordinals,
 // money and short codes keep their digits.
 TEST(CorrectorOnTheDefaultModel, DigitsInsideWordsAreMisreads) {
