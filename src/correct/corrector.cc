@@ -607,8 +607,11 @@ void SentencePass::Run(int rank, std::vector<edit::Proposal>* out, std::vector<S
     const char* rule = hyphen ? "correct.dehyphenate" : top.kind == kRealWord ? "correct.real-word"
                        : top.kind == kSplit ? "correct.split" : top.kind == kMerge ? "correct.merge"
                        : "correct.spelling";
-    const char* note = hyphen ? "line-break hyphen kept inside a line; the joined word is likelier"
-                              : "noisy channel: language model x learned OCR confusions";
+    // A keyboard slip's channel is exactly kKeyboardSlip (an OCR path always adds copy costs).
+    const bool keyboard = top.kind == kSpelling && top.channel == kKeyboardSlip;
+    const char* note = hyphen     ? "line-break hyphen kept inside a line; the joined word is likelier"
+                       : keyboard ? "noisy channel: language model x a typist's slip (a neighbouring key or two letters swapped)"
+                                  : "noisy channel: language model x learned OCR confusions";
     out->push_back(repair::MakeProposal(text_, t.begin, end, MatchCase(surface, top.text), top.kind, posterior,
                                         rule, note, rank));
     // Later decisions see the corrected context.

@@ -284,6 +284,9 @@ TEST(CorrectorOnTheDefaultModel, KeyboardSlipsInTypedText) {
   EXPECT_EQ(ModelEngine()->Fix("I saw hte man and he said a wrod to me about teh weather.", FixOptions{}).text,
             "I saw the man and he said a word to me about the weather.");
   EXPECT_EQ(ModelEngine()->Fix("He spoke of the qord of God.", FixOptions{}).text, "He spoke of the word of God.");
+  const FixResult r = ModelEngine()->Fix("He spoke of the qord of God.", FixOptions{});
+  ASSERT_EQ(r.edits.size(), 1u);
+  EXPECT_NE(r.edits[0].note.find("typist"), std::string::npos) << r.edits[0].note;
 }
 
 // "will inevitably he filled": the word trigram cannot see "will" from
