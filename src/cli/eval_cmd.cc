@@ -69,6 +69,16 @@ io::json TopConfusions(const std::map<std::pair<std::string, std::string>, uint6
   return out;
 }
 
+// The `top` gold words most often broken, most frequent first.
+io::json TopBroken(const std::map<std::string, uint64_t>& m, int top) {
+  std::vector<std::pair<uint64_t, std::string>> v;
+  for (auto& [w, n] : m) v.push_back({n, w});
+  std::sort(v.begin(), v.end(), [](auto& a, auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
+  io::json out = io::json::array();
+  for (int i = 0; i < top && i < static_cast<int>(v.size()); ++i) out.push_back({{"gold", v[i].second}, {"count", v[i].first}});
+  return out;
+}
+
 io::json Report(const eval::EvalTotals& t, const std::string& restorer, int top) {
   io::json by_kind = io::json::object();
   for (auto& [k, s] : t.by_kind)
@@ -87,10 +97,13 @@ io::json Report(const eval::EvalTotals& t, const std::string& restorer, int top)
                      {"recall", t.gold_regions ? double(t.gold_regions_hit) / t.gold_regions : 0}}},
           {"words", {{"right_before", t.words_right_before}, {"broken", t.words_broken},
                      {"broken_rate", t.words_right_before ? double(t.words_broken) / t.words_right_before : 0},
+                     {"broken_at_gold_hyphen", t.words_broken_at_hyphen},
+                     {"broken_rate_elsewhere", t.words_right_before ? double(t.words_broken - t.words_broken_at_hyphen) / t.words_right_before : 0},
                      {"fixed", t.words_fixed}}},
           {"by_kind", by_kind},
           {"confusions_before", TopConfusions(t.confusions_before, top)},
-          {"confusions_after", TopConfusions(t.confusions_after, top)}};
+          {"confusions_after", TopConfusions(t.confusions_after, top)},
+          {"broken_words", TopBroken(t.broken_words, top)}};
 }
 
 void PrintSummary(const io::json& r) {
@@ -110,9 +123,10 @@ void PrintSummary(const io::json& r) {
               (unsigned long long)e["count"].get<uint64_t>(), pct(e["precision"].get<double>()), pct(e["recall"].get<double>()),
               (unsigned long long)e["gold_regions"].get<uint64_t>());
   const auto& w = r["words"];
-  std::printf("words broken: %llu of %llu right before (%.3f%%); fixed: %llu\n", (unsigned long long)w["broken"].get<uint64_t>(),
-              (unsigned long long)w["right_before"].get<uint64_t>(), pct(w["broken_rate"].get<double>()),
-              (unsigned long long)w["fixed"].get<uint64_t>());
+  std::printf("words broken: %llu of %llu right before (%.3f%%); fixed: %llu; at a hyphen the gold keeps: %llu (%.3f%% broken elsewhere)\n",
+              (unsigned long long)w["broken"].get<uint64_t>(), (unsigned long long)w["right_before"].get<uint64_t>(),
+              pct(w["broken_rate"].get<double>()), (unsigned long long)w["fixed"].get<uint64_t>(),
+              (unsigned long long)w["broken_at_gold_hyphen"].get<uint64_t>(), pct(w["broken_rate_elsewhere"].get<double>()));
   for (auto& [k, v] : r["by_kind"].items())
     std::printf("  %-24s %6llu edits, precision %.1f%%\n", k.c_str(), (unsigned long long)v["edits"].get<uint64_t>(),
                 pct(v["precision"].get<double>()));

@@ -210,6 +210,13 @@ void Counts::Add(const Alignment& a, size_t ref_len) {
   ref += ref_len; matches += a.matches; subs += a.subs; dels += a.dels; ins += a.ins;
 }
 
+// Whether `word` (a view into `text`) has a hyphen right before it, or right
+// after it (a space may follow the hyphen: "con- tinued").
+bool AtHyphen(std::string_view text, std::string_view word) {
+  const size_t b = static_cast<size_t>(word.data() - text.data()), e = b + word.size();
+  return (b > 0 && text[b - 1] == '-') || (e < text.size() && text[e] == '-');
+}
+
 void ScoreUnit(std::string_view ocr_raw, std::string_view gold_raw, std::string_view out_raw,
                const std::vector<Edit>* edits, Symbols* sym, EvalTotals* t) {
   ++t->units;
@@ -230,6 +237,10 @@ void ScoreUnit(std::string_view ocr_raw, std::string_view gold_raw, std::string_
   for (size_t i = 0; i < wg.size(); ++i) {
     t->words_right_before += mb[i];
     t->words_broken += mb[i] && !ma[i];
+    if (mb[i] && !ma[i]) {
+      ++t->broken_words[std::string(gw[i])];
+      t->words_broken_at_hyphen += AtHyphen(gold, gw[i]);
+    }
     t->words_fixed += !mb[i] && ma[i];
   }
   // Edit precision and recall need byte offsets in the (un-normalised) OCR.

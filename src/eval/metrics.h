@@ -48,6 +48,11 @@ struct EvalTotals {
   uint64_t edits = 0, edits_good = 0, gold_regions = 0, gold_regions_hit = 0;
   std::map<std::string, KindStats> by_kind;
   std::map<std::pair<std::string, std::string>, uint64_t> confusions_before, confusions_after;
+  std::map<std::string, uint64_t> broken_words;  // gold words right before and wrong after, by count
+  // Of words_broken, those with a hyphen right before or after them in the
+  // gold (pass-ing, con- tinued): a line-break hyphen the gold keeps, which
+  // a rejoined word "breaks" although a reader wants it joined.
+  uint64_t words_broken_at_hyphen = 0;
 };
 
 // Scores one unit. `edits` are the restorer's edits on `ocr` (empty for a
