@@ -28,7 +28,8 @@ struct TrainOptions {
   std::array<uint64_t, kMaxOrder + 1> prune{1, 1, 1, 2, 2, 2, 2};
   std::array<uint64_t, kMaxOrder + 1> char_prune{1, 1, 1, 1, 1, 1, 1};
   // Class n-gram model (model/classes.h): its order (0 = none; up to 6) and
-  // count cutoffs by order (default: drop 4-grams seen fewer than 3 times).
+  // count cutoffs by order (default: drop 3-grams seen once and 4-grams seen
+  // fewer than 3 times).
   int class_order = 4;
   std::array<uint64_t, kMaxOrder + 1> class_prune{1, 1, 1, 2, 3, 3, 3};
   bool index = true;                 // write the hash indexes (docs/model-format.md)
