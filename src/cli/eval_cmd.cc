@@ -59,24 +59,27 @@ io::json Side(const eval::Counts& c) {
           {"deletions", c.dels}, {"insertions", c.ins}, {"rate", c.Rate()}, {"normalized_rate", c.Normalized()}};
 }
 
-io::json TopConfusions(const std::map<std::pair<std::string, std::string>, uint64_t>& m, int top) {
-  std::vector<std::pair<uint64_t, std::pair<std::string, std::string>>> v;
+// The `top` keys of `m` with the largest counts (ties by key), each turned
+// into JSON by `entry(key, count)`.
+template <typename Key, typename Entry>
+io::json TopCounts(const std::map<Key, uint64_t>& m, int top, Entry entry) {
+  std::vector<std::pair<uint64_t, Key>> v;
   for (auto& [k, n] : m) v.push_back({n, k});
   std::sort(v.begin(), v.end(), [](auto& a, auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
   io::json out = io::json::array();
-  for (int i = 0; i < top && i < static_cast<int>(v.size()); ++i)
-    out.push_back({{"gold", v[i].second.first}, {"text", v[i].second.second}, {"count", v[i].first}});
+  for (int i = 0; i < top && i < static_cast<int>(v.size()); ++i) out.push_back(entry(v[i].second, v[i].first));
   return out;
+}
+
+io::json TopConfusions(const std::map<std::pair<std::string, std::string>, uint64_t>& m, int top) {
+  return TopCounts(m, top, [](const std::pair<std::string, std::string>& k, uint64_t n) -> io::json {
+    return {{"gold", k.first}, {"text", k.second}, {"count", n}};
+  });
 }
 
 // The `top` gold words most often broken, most frequent first.
 io::json TopBroken(const std::map<std::string, uint64_t>& m, int top) {
-  std::vector<std::pair<uint64_t, std::string>> v;
-  for (auto& [w, n] : m) v.push_back({n, w});
-  std::sort(v.begin(), v.end(), [](auto& a, auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
-  io::json out = io::json::array();
-  for (int i = 0; i < top && i < static_cast<int>(v.size()); ++i) out.push_back({{"gold", v[i].second}, {"count", v[i].first}});
-  return out;
+  return TopCounts(m, top, [](const std::string& w, uint64_t n) -> io::json { return {{"gold", w}, {"count", n}}; });
 }
 
 io::json Report(const eval::EvalTotals& t, const std::string& restorer, int top) {

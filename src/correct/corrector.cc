@@ -306,12 +306,12 @@ bool LooksNumeric(std::string_view w) {
 }
 
 bool SentencePass::Protected(const text::LmToken& t) const {
-  if (!t.is_word || LooksNumeric(text_.substr(t.begin, t.end - t.begin)) || t.text.size() > 40) return true;
+  const std::string_view surface = text_.substr(t.begin, t.end - t.begin);
+  if (!t.is_word || LooksNumeric(surface) || t.text.size() > 40) return true;
   if (o_.lexicon && o_.lexicon->count(t.text)) return true;
   if (o_.protect) {
-    std::string surface(text_.substr(t.begin, t.end - t.begin));
     for (const std::regex& r : *o_.protect)
-      if (std::regex_match(surface, r)) return true;
+      if (std::regex_match(surface.begin(), surface.end(), r)) return true;
   }
   return false;
 }

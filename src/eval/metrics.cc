@@ -198,6 +198,13 @@ std::vector<bool> ScoreEdits(std::string_view ocr, std::string_view gold, const 
   return goods;
 }
 
+// Whether `word` (a view into `text`) has a hyphen right before it, or right
+// after it (a space may follow the hyphen: "con- tinued").
+bool AtHyphen(std::string_view text, std::string_view word) {
+  const size_t b = static_cast<size_t>(word.data() - text.data()), e = b + word.size();
+  return (b > 0 && text[b - 1] == '-') || (e < text.size() && text[e] == '-');
+}
+
 }  // namespace
 
 std::vector<std::string_view> Graphemes(std::string_view nfc) {
@@ -208,13 +215,6 @@ std::vector<std::string_view> Words(std::string_view nfc) { return Segment(nfc, 
 
 void Counts::Add(const Alignment& a, size_t ref_len) {
   ref += ref_len; matches += a.matches; subs += a.subs; dels += a.dels; ins += a.ins;
-}
-
-// Whether `word` (a view into `text`) has a hyphen right before it, or right
-// after it (a space may follow the hyphen: "con- tinued").
-bool AtHyphen(std::string_view text, std::string_view word) {
-  const size_t b = static_cast<size_t>(word.data() - text.data()), e = b + word.size();
-  return (b > 0 && text[b - 1] == '-') || (e < text.size() && text[e] == '-');
 }
 
 void ScoreUnit(std::string_view ocr_raw, std::string_view gold_raw, std::string_view out_raw,

@@ -85,6 +85,20 @@ std::string Surface(std::string_view piece, const text::LmToken& t) {
   return s;
 }
 
+// Merges the counts of `counter` and estimates the KN trie, pruned by
+// `prune`; `kept` gets the n-grams kept per order.
+StatusOr<BuiltTrie> Estimate(SequenceCounter* counter, const std::array<uint64_t, kMaxOrder + 1>& prune,
+                             std::array<uint64_t, kMaxOrder + 1>* kept) {
+  auto counts = counter->Finish();
+  if (!counts.ok()) return counts.status();
+  KnOptions ko;
+  ko.prune = prune;
+  KnStats ks;
+  auto trie = BuildKneserNey(*counts, ko, &ks);
+  *kept = ks.kept;
+  return trie;
+}
+
 // The character model: symbols by decreasing type frequency (at most what
 // order-`n` keys can hold), sequences = the vocabulary's word types.
 struct CharModel {
@@ -119,15 +133,9 @@ StatusOr<CharModel> BuildCharModel(const VocabBuilder& v, const TrainOptions& o,
     seq.push_back(kEos);
     if (Status s = sc.Add(seq); !s.ok()) return s;
   }
-  auto counts = sc.Finish();
-  if (!counts.ok()) return counts.status();
-  KnOptions ko;
-  ko.prune = o.char_prune;
-  KnStats ks;
-  auto trie = BuildKneserNey(*counts, ko, &ks);
+  auto trie = Estimate(&sc, o.char_prune, &r->char_ngrams);
   if (!trie.ok()) return trie.status();
   cm.trie = std::move(trie).value();
-  r->char_ngrams = ks.kept;
   return cm;
 }
 
@@ -152,7 +160,8 @@ Status CheckOptions(const TrainOptions& o) {
   if (o.char_order < 1 || o.char_order > kMaxOrder) return Status::InvalidArgument("--char-order must be 1..6");
   if (o.class_order < 0 || o.class_order > kMaxOrder) return Status::InvalidArgument("--class-order must be 0..6");
   for (int k = 2; k <= kMaxOrder; ++k)
-    if (o.prune[k] == 0 || o.char_prune[k] == 0) return Status::InvalidArgument("prune thresholds must be >= 1");
+    if (o.prune[k] == 0 || o.char_prune[k] == 0 || o.class_prune[k] == 0)
+      return Status::InvalidArgument("prune thresholds must be >= 1");
   return Status::Ok();
 }
 
@@ -161,18 +170,6 @@ std::vector<uint32_t> ClassMap(const VocabBuilder& v) {
   std::vector<uint32_t> map(v.size(), 0);
   for (uint32_t id = 1; id < v.size(); ++id) map[id] = ClassOfWord(id, v.Word(id), v.Capitalised(id));
   return map;
-}
-
-StatusOr<BuiltTrie> Estimate(SequenceCounter* counter, const std::array<uint64_t, kMaxOrder + 1>& prune,
-                             std::array<uint64_t, kMaxOrder + 1>* kept) {
-  auto counts = counter->Finish();
-  if (!counts.ok()) return counts.status();
-  KnOptions ko;
-  ko.prune = prune;
-  KnStats ks;
-  auto trie = BuildKneserNey(*counts, ko, &ks);
-  *kept = ks.kept;
-  return trie;
 }
 
 struct Tries {
@@ -202,7 +199,7 @@ StatusOr<Tries> CountAndEstimate(const std::vector<std::string>& files, const Vo
   });
   if (!s.ok()) return s;
   if (!add.ok()) return add;
-  if (o.progress) o.progress("estimating (Kneser-Ney)");
+  if (o.progress) o.progress("merging counts, estimating (Kneser-Ney)");
   Tries t;
   auto words = Estimate(&counter, o.prune, &r->ngrams);
   if (!words.ok()) return words.status();
