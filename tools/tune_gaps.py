@@ -38,19 +38,21 @@ def load_feats(path):
         if not line.startswith("F "): continue
         p = line.split()
         cues = p[5]; cert = p[6]
+        head = float(p[7]) if len(p) > 7 else -99.0  # log10 p(<num>) before the boundary
         rows.append((int(p[1]), [float(p[2]), float(p[3]), float(p[4])],
-                     [c == "1" for c in cues], [c == "1" for c in cert]))
+                     [c == "1" for c in cues], [c == "1" for c in cert], head))
     return rows
 
 def score(row, w):
-    off, d, cues, cert = row
+    off, d, cues, cert, head = row
     stop, glue, fused, lower, open_end, colon, end, indent, blank = cues[:9]
-    pcomma, pcolon, ccap, attr, kept = (cues[9:14] + [False] * 5)[:5]
+    pcomma, pcolon, ccap, attr, kept, stitch = (cues[9:15] + [False] * 6)[:6]
     s = []
     for r in range(3):
         x = w[r] + w[3 + r] * d[r] + (w[6] if stop else 0) + (w[7] if glue else 0) + (w[8] if fused else 0) + (8 if cert[r] else 0)
         if r == 0: x += (w[12] if end else 0) + (w[19] if kept and len(w) > 19 else 0)
         if cert[r]: x = max(x, 3.0)  # as Weigh in lacunae.cc: before the quotation cues
+        if r == 0 and stitch: x = max(x, 3.0 + head + (w[19] if kept and len(w) > 19 else 0))
         if r == 1: x += (w[9] if lower else 0) + (w[10] if open_end else 0) + (w[11] if colon else 0) + (w[13] if indent else 0) + (w[14] if blank else 0)
         if r == 1 and len(w) > 15: x += (w[15] if pcomma else 0) + (w[16] if pcolon else 0) + (w[17] if ccap else 0)
         if r == 1 and len(w) > 18: x += (w[18] if attr else 0)

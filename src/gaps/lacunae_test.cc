@@ -150,6 +150,35 @@ TEST(Lacunae, ColonInACopyThatLostItsQuotations) {
   EXPECT_FALSE(quotation_at_colon(lost + filler + "The committee's work went on." + colon));
 }
 
+// A copy that cut numerals together with their full stops runs sentences
+// together ("in June, Moreover", "in Berlin in Why did", "inIremashvili"),
+// doubles a preposition ("in in Finland") or leaves a bracket open on a
+// comma: numeral lacunae where the model expects a number. ("did" next to
+// the cut is a word, not a roman numeral that would excuse it.)
+TEST(Lacunae, StitchesWhereNumeralsWentWithTheirStops) {
+  if (!ModelEngine()) GTEST_SKIP() << "default model not built";
+  const std::string text =
+      "They met in June, Moreover, the adviser had come from abroad. He had been in Berlin in Why did they meet "
+      "there? He went for the first time in in Finland. The date was placed erroneously inIremashvili remarks "
+      "on it. It was the twelfth of June [, in the square.";
+  auto g = Gaps(text);
+  ASSERT_EQ(g.size(), 5u);
+  const size_t at[] = {text.find("June,") + 5, text.find("in Why") + 2, text.find("time in in") + 7,
+                       text.find("inIrem") + 2, text.find("[,") + 1};
+  for (size_t i = 0; i < 5; ++i) {
+    EXPECT_EQ(g[i].rule, "gap.numeral") << i;
+    EXPECT_EQ(g[i].start, at[i]) << i;
+  }
+  EXPECT_EQ(g[3].kinds, kGap | kSplit);  // in Iremashvili
+}
+
+// One stitch alone is English: "took in in", "the game of How, When".
+TEST(Lacunae, ALoneStitchIsNotACut) {
+  if (!ModelEngine()) GTEST_SKIP() << "default model not built";
+  EXPECT_TRUE(Gaps("It was hard work, which one took in in climbing the hill.").empty());
+  EXPECT_TRUE(Gaps("They sat in the parlour and played at the game of How, When, and Where.").empty());
+}
+
 // Clean prose, and layout that is not a lacuna: a chapter column head over an
 // indented table of contents, an ellipsis paragraph, d--d, a roman numeral.
 TEST(Lacunae, CleanProseHasNoGaps) {
