@@ -1,6 +1,10 @@
 // Spacing around clause punctuation.
 //  after:  third,he -> third, he   was.He -> was. He   (a space is inserted)
-//  before: Kamo . -> Kamo.         word , next -> word, next (the space goes)
+//  before: Kamo . -> Kamo.         (the space goes)
+// A space before a comma is kept: printers of the 18th and 19th centuries set
+// one (word , next), and transcriptions keep it: of the 179 in the ICDAR 2017
+// monographs' OCR (training split), the ground truth has 156. Removing them
+// broke about 150 right words there and gained 28 characters on BLN600.
 // Never inside numbers (1,000 3.14 10:30), abbreviations (e.g. U.S.A. Ph.D),
 // URLs, e-mail addresses, paths or code-like runs, ellipses, or where two or
 // more spaces (typography, table columns) stand before the mark.
@@ -56,7 +60,7 @@ bool MissingSpaceAfter(std::string_view s, size_t i, const text::Lexicon* lex) {
   return Capitalised(next);  // ! ?
 }
 
-// Stray space before s[i] in , .
+// Stray space before the full stop s[i].
 bool StraySpaceBefore(std::string_view s, size_t i) {
   if (i < 2 || s[i - 1] != ' ' || !LetterBefore(s, i - 1)) return false;
   if (i + 1 < s.size() && !IsBlank(s[i + 1]) && s[i + 1] != '"' && s[i + 1] != ')') return false;
@@ -81,7 +85,7 @@ void ProposeSpacing(const PassInput& in, Proposals* out) {
     if (i + 1 < s.size() && MissingSpaceAfter(s, i, in.lexicon)) {
       out->push_back(MakeProposal(s, i + 1, i + 1, " ", kSpacing, 0.95, "spacing.after-punct",
                                   "space missing after punctuation", kRankSpacing));
-    } else if ((c == ',' || c == '.') && StraySpaceBefore(s, i)) {
+    } else if (c == '.' && StraySpaceBefore(s, i)) {
       out->push_back(MakeProposal(s, i - 1, i, "", kSpacing, 0.9, "spacing.before-punct",
                                   "stray space before punctuation", kRankSpacing));
     }
