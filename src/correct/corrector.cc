@@ -79,29 +79,40 @@ std::string AunToAn(std::string s) { return ReplaceAll(std::move(s), "aun", "an"
 std::string ElyToLy(std::string s) { return ReplaceAll(std::move(s), "ely", "ly"); }      // onely, certainely
 std::string AiToAj(std::string s) { return ReplaceAll(std::move(s), "aie", "aje"); }      // maiestie
 
-// wherfore, therfore: the e of where/there before a consonant.
+// wherfore, therfore, wherof, therin: the e of where/there before the rest
+// of a compound.
 std::string WhereThere(std::string s) {
   for (std::string_view p : {"wher", "ther"})
-    if (s.size() > 5 && s.compare(0, 4, p) == 0 && std::string_view("aeiouy").find(s[4]) == std::string_view::npos)
-      return s.insert(4, "e");
+    if (s.size() > 5 && s.compare(0, 4, p) == 0 && s[4] != 'e') return s.insert(4, "e");
   return s;
 }
 
-// Word endings: knowes, houres (-es); remembred, listned (-ered, -ened);
-// kindnes (-ness); maiestie, countrey (-y); goe (a short word's final e).
-std::string Ending(std::string s) {
-  auto ends = [&](std::string_view e) { return s.size() > e.size() + 1 && s.compare(s.size() - e.size(), e.size(), e) == 0; };
-  if (ends("nes")) return s + "s";
-  if (ends("es")) return s.erase(s.size() - 2, 1);
-  if (ends("red") || ends("ned")) return s.insert(s.size() - 2, "e");
-  if (ends("ie") || ends("ey")) return s.replace(s.size() - 2, 2, "y");
+// Word endings, each its own rewrite so that a word ending in several ways
+// gets every reading (meanes: mean-es, not only kindnes's -nes): knowes,
+// houres (-es); remembred, listned (-ered, -ened); kindnes (-ness);
+// maiestie, countrey (-y); goe (a short word's final e).
+bool Ends(const std::string& s, std::string_view e) {
+  return s.size() > e.size() + 1 && s.compare(s.size() - e.size(), e.size(), e) == 0;
+}
+std::string EndingNes(std::string s) { return Ends(s, "nes") ? s + "s" : s; }
+std::string EndingEs(std::string s) { return Ends(s, "es") ? s.erase(s.size() - 2, 1) : s; }
+std::string EndingRed(std::string s) { return Ends(s, "red") || Ends(s, "ned") ? s.insert(s.size() - 3, "e") : s; }
+std::string EndingY(std::string s) { return Ends(s, "ie") || Ends(s, "ey") ? s.replace(s.size() - 2, 2, "y") : s; }
+std::string ShortFinalE(std::string s) {
   if (s.size() == 3 && s.back() == 'e') s.pop_back();
   return s;
 }
 
+// bycause, byfore, bytwene: the prefix be- written by-.
+std::string ByToBe(std::string s) {
+  if (s.size() > 4 && s.compare(0, 2, "by") == 0) s[1] = 'e';
+  return s;
+}
+
 std::vector<std::string> ModernReadings(const std::string& w) {
-  static constexpr std::string (*kRules[])(std::string) = {EeToIe, SwToSu, AunToAn,    ElyToLy, AiToAj, WhereThere,
-                                                           Ending, DropFinalE, UToV, VToU,    IToJ,   OurToOr, YToI};
+  static constexpr std::string (*kRules[])(std::string) = {
+      EeToIe,      SwToSu, AunToAn, ElyToLy, AiToAj, WhereThere, ByToBe, EndingNes, EndingEs, EndingRed,
+      EndingY, ShortFinalE, DropFinalE, UToV, VToU, IToJ, OurToOr, YToI};
   std::vector<std::string> out{w};
   for (auto rule : kRules) {
     const size_t n = out.size();
@@ -438,7 +449,16 @@ void SentencePass::AddChannelCandidates(size_t p, bool known, std::vector<Candid
         if (seen == id) { best = std::max(best, lp); return; }
       list->emplace_back(id, lp);
     };
-    ch_.WordCandidates(ToU32(word), known ? 1 : 2, known ? kRealWordMinRule : kSpellingMinRules, trie_, add);
+    // A known word one of whose modern readings is the candidate (meanes,
+    // murdred, vntimely) is a historical spelling the corpus attests, not a
+    // misread of its modern form.
+    std::vector<std::string> modern;
+    if (known && ascii) modern = ModernReadings(word);
+    auto add_unless_modern = [&](uint32_t id, double lp) {
+      if (std::find(modern.begin(), modern.end(), m_.Word(id)) == modern.end()) add(id, lp);
+    };
+    ch_.WordCandidates(ToU32(word), known ? 1 : 2, known ? kRealWordMinRule : kSpellingMinRules, trie_,
+                       add_unless_modern);
     if (!known) KeyboardSlips(word, [&](const std::string& v) {
       if (uint32_t id = m_.Find(v); id != Model::kUnknown && m_.Count(id) >= kMinCandidateCount) add(id, kKeyboardSlip);
     });
@@ -669,33 +689,69 @@ CandidateCache::Shard& CandidateCache::ShardOf(const std::string& word) const {
   return shards_[std::hash<std::string>()(word) % kShards];
 }
 
-// Whether `text` is Early Modern English: at least one word in
-// kEarlyModernWords is an unknown spelling whose modern reading is common
-// (vpon, haue). Such a text's known words are its own spellings too (whan,
-// doe, shal), so real-word correction, which would modernise them, is off.
-bool EarlyModernText(std::string_view text, const Model& m) {
-  size_t words = 0, historical = 0;
-  for (size_t i = 0; i < text.size();) {
-    size_t j = i;
-    while (j < text.size() && std::isalpha(static_cast<unsigned char>(text[j]))) ++j;
-    if (j == i) { ++i; continue; }
-    ++words;
-    std::string w = text::Lower(text.substr(i, j - i));
-    historical += w.size() >= 3 && m.Find(w) == Model::kUnknown && HistoricalSpelling(w, m);
-    i = j;
-  }
-  return historical >= 3 && historical * kEarlyModernWords >= words;
+// Early Modern English: at least one word in kEarlyModernWords is an
+// unknown spelling whose modern reading is common (vpon, haue). Such a
+// text's known words are its own spellings too (whan, doe, shal), so
+// real-word correction, which would modernise them, is off. Books quote
+// such passages inside modern prose, so the rate is taken over the whole
+// text and, failing that, around each sentence: kEarlyModernNear spellings
+// within kEarlyModernReach bytes of it (about 350 words either side, the
+// same rate).
+constexpr size_t kEarlyModernNear = 3;
+
+// A known word that is a historical spelling too (hee, driue, againe): one
+// of its modern readings is at least kRareHistoricalRatio times as frequent.
+constexpr uint64_t kRareHistoricalRatio = 300;
+constexpr uint64_t kRareHistoricalMax = 5000;  // commoner words are not historical spellings
+bool RareHistorical(const std::string& w, const Model& m) {
+  uint64_t n = m.Count(m.Find(w));
+  if (n > kRareHistoricalMax || !IsAscii(w)) return false;  // most tokens: one lookup
+  for (const std::string& v : ModernReadings(w))
+    if (uint32_t id = m.Find(v); id != Model::kUnknown && m.Count(id) >= std::max(kHistoricalMinCount, kRareHistoricalRatio * n))
+      return true;
+  return false;
 }
+constexpr size_t kEarlyModernReach = 2000;
+
+class EarlyModern {
+ public:
+  EarlyModern(std::string_view text, const Model& m) {
+    size_t words = 0;
+    for (size_t i = 0; i < text.size();) {
+      size_t j = i;
+      while (j < text.size() && std::isalpha(static_cast<unsigned char>(text[j]))) ++j;
+      if (j == i) { ++i; continue; }
+      ++words;
+      std::string w = text::Lower(text.substr(i, j - i));
+      if (w.size() >= 3 && (m.Find(w) == Model::kUnknown ? HistoricalSpelling(w, m) : RareHistorical(w, m)))
+        at_.push_back(i);
+      i = j;
+    }
+    whole_ = at_.size() >= kEarlyModernNear && at_.size() * kEarlyModernWords >= words;
+  }
+  // Whether the sentence spanning bytes [b, e) is Early Modern.
+  bool At(size_t b, size_t e) const {
+    if (whole_) return true;
+    auto lo = std::lower_bound(at_.begin(), at_.end(), b > kEarlyModernReach ? b - kEarlyModernReach : 0);
+    auto hi = std::upper_bound(at_.begin(), at_.end(), e + kEarlyModernReach);
+    return size_t(hi - lo) >= kEarlyModernNear;
+  }
+
+ private:
+  std::vector<size_t> at_;  // byte offsets of the historical spellings, ascending
+  bool whole_ = false;
+};
 
 void Corrector::Propose(std::string_view text, const CorrectOptions& options, int rank,
                         std::vector<edit::Proposal>* out, std::vector<Suggestion>* suggestions) const {
   CandidateCache local;
   CandidateCache* cache = cache_ ? cache_ : &local;
-  CorrectOptions o = options;
-  o.early_modern = EarlyModernText(text, model_);
-  o.real_word = o.real_word && !o.early_modern;
+  const EarlyModern early_modern(text, model_);
   DocWords doc(text);
   text::LmSentences(text, [&](const std::vector<text::LmToken>& toks) {
+    CorrectOptions o = options;
+    o.early_modern = !toks.empty() && early_modern.At(toks.front().begin, toks.back().end);
+    o.real_word = o.real_word && !o.early_modern;
     SentencePass(model_, channel_, trie_, text, toks, o, cache, &doc).Run(rank, out, suggestions);
   });
 }

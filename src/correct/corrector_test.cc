@@ -242,6 +242,21 @@ TEST(CorrectorOnTheDefaultModel, EarlyModernTextKeepsItsSpellings) {
   for (const char* w : {"yield", "persuade"}) EXPECT_NE(fixed.find(w), std::string::npos) << w;
 }
 
+// A book that quotes an Early Modern passage: around the passage the text is
+// Early Modern (its spellings are kept: meanes, remembred, bycause, wherof),
+// far from it the modern prose still has its misspellings corrected.
+TEST(CorrectorOnTheDefaultModel, AQuotedEarlyModernPassageKeepsItsSpellings) {
+  if (!ModelEngine()) GTEST_SKIP() << "default model not built";
+  std::string prose;
+  for (int i = 0; i < 40; ++i) prose += "The travellers walked along the road to the town and talked about the weather. ";
+  const std::string passage = "\n\nAnd it is to be remembred, that hee would not by any meanes let him goe, "
+                              "bycause the King wherof they spake had said so.\n\n";
+  const std::string text = prose + "They would not yeeld. " + prose + passage + prose;
+  const std::string fixed = ModelEngine()->Fix(text, FixOptions{}).text;
+  EXPECT_NE(fixed.find(passage), std::string::npos) << fixed.substr(fixed.find("And it is"), 160);
+  EXPECT_NE(fixed.find("They would not yield."), std::string::npos);
+}
+
 // Outside an Early Modern text a final e is not a historical spelling: forthe
 // is "for the" run together, not "forth".
 TEST(CorrectorOnTheDefaultModel, FinalEIsEarlyModernOnly) {
