@@ -32,6 +32,9 @@ void ProposeCase(const PassInput& in, Proposals* out);
 void ProposeSpacing(const PassInput& in, Proposals* out);
 // pro-\nperty is -> property\nis (when the joined word is known).
 void ProposeHyphenation(const PassInput& in, Proposals* out);
+// Specks that OCR reads as marks (needs the model): the ' of "been 'pleased
+// to", the full stop of "the sergeant. sentenced him".
+void ProposeStrayMarks(const PassInput& in, Proposals* out);
 // Ã© -> é, â€™ -> ’, &amp; -> &, &#8217; -> ’
 void ProposeEncoding(const PassInput& in, Proposals* out);
 // Opt-in: long s, ligatures (Normalize bits), runs of spaces.

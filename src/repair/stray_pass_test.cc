@@ -1,0 +1,40 @@
+#include <gtest/gtest.h>
+
+#include "edit/test_engine.h"
+#include "emend/emend.h"
+
+namespace emend {
+namespace {
+
+std::string Fix(const std::string& text) {
+  FixOptions o;
+  o.detect_gaps = false;
+  return DefaultModelEngine()->Fix(text, o).text;
+}
+
+// Specks read as marks in newspaper OCR (BLN600): an apostrophe before a
+// word in mid-sentence, a full stop inside a sentence.
+TEST(StrayMarks, SpecksReadAsMarksGo) {
+  if (!DefaultModelEngine()) GTEST_SKIP() << "default model not built";
+  EXPECT_EQ(Fix("He said it was no use asking the 'witness any questions."),
+            "He said it was no use asking the witness any questions.");
+  EXPECT_EQ(Fix("The prisoner, on being charged, 'said it was all a mistake."),
+            "The prisoner, on being charged, said it was all a mistake.");
+  EXPECT_EQ(Fix("The learned sergeant. sentenced him to hard labour."),
+            "The learned sergeant sentenced him to hard labour.");
+}
+
+// The writer's marks stay: quotations in single quotes (a closing mark
+// follows), elisions, abbreviations, sentences that end.
+TEST(StrayMarks, TheWritersMarksStay) {
+  if (!DefaultModelEngine()) GTEST_SKIP() << "default model not built";
+  for (const char* t : {"He said, 'the greater the sinner, the greater the saint,' and left the room.",
+                        "It is hard, and 'tis true that 'twas said by all of them.",
+                        "The letter of the 3rd inst. was read to the meeting.",
+                        "He went home. He was tired after the long walk.",
+                        "She called the thing a 'bargain' and laughed at him."})
+    EXPECT_EQ(Fix(t), t) << t;
+}
+
+}  // namespace
+}  // namespace emend
