@@ -23,6 +23,10 @@ constexpr uint64_t kCommonWord = 20;
 // log10 odds by which one sentence must beat two for a full stop to go
 // (1.0, 0.5 and 0 differ by 0.01 points on BLN600).
 constexpr double kStopMargin = 0.5;
+// A sentence that the model ends after its last two words less often than
+// this (log10) did not end there: the full stop is what a cut left ("within
+// the. the relationship", "was. in"), kept as the lacuna's evidence.
+constexpr double kCutEnd = -3.0;
 // How far a closing quotation mark is looked for (bytes, within the paragraph).
 constexpr size_t kQuoteReach = 600;
 
@@ -98,18 +102,18 @@ bool StrayStop(std::string_view s, size_t i, const Model& m) {
   std::string_view prev = LowerWordBefore(s, i), next = LowerWordAt(s, i + 2);
   if (prev.size() < 3 || next.size() < 2 || Abbreviation(prev) || !Common(m, prev) || !Common(m, next)) return false;
   if (i + 2 + next.size() < s.size() && s[i + 2 + next.size()] == '.') return false;  // an abbreviation: viz.
-  uint32_t before = Model::kSentenceStart;
+  // Two words before the stop, the model's context (not "in ) was. in").
   size_t b = prev.data() - s.data();
-  if (b >= 2 && s[b - 1] == ' ') {
-    std::string_view w = LowerWordBefore(s, b - 1);
-    if (!w.empty()) before = m.Find(w);
-  }
-  const uint32_t ctx[2] = {before, m.Find(prev)};
+  size_t a = b >= 2 && s[b - 1] == ' ' ? b - 1 : 0;
+  while (a > 0 && IsAsciiLetter(s[a - 1])) --a;
+  std::string_view w = b >= 2 ? s.substr(a, b - 1 - a) : std::string_view();
+  if (w.empty() || (a > 0 && s[a - 1] != ' ' && s[a - 1] != '\n')) return false;
+  const uint32_t ctx[2] = {m.Find(w), m.Find(prev)};
   const uint32_t start[1] = {Model::kSentenceStart};
   uint32_t n = m.Find(next);
-  double one = m.LogProb(ctx, 2, n);
-  double two = m.LogProb(ctx, 2, Model::kSentenceEnd) + m.LogProb(start, 1, n);
-  return one - two >= kStopMargin;
+  double end = m.LogProb(ctx, 2, Model::kSentenceEnd);
+  if (end < kCutEnd) return false;  // "within the. the": a cut, not a speck
+  return m.LogProb(ctx, 2, n) - (end + m.LogProb(start, 1, n)) >= kStopMargin;
 }
 
 }  // namespace
