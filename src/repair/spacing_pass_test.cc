@@ -12,13 +12,15 @@ TEST(SpacingPass, RealExamples) {
   EXPECT_EQ(Fix("the name of Kamo ."), "the name of Kamo.");
   EXPECT_EQ(Fix("they do it.They won't"), "they do it. They won't");
   EXPECT_EQ(Fix("Note:this matters"), "Note: this matters");
+  EXPECT_EQ(Fix("the city members ; but the Secretary said : no"), "the city members; but the Secretary said: no");
+  EXPECT_EQ(Fix("with the remark, \" Really, gentlemen\""), "with the remark, \"Really, gentlemen\"");
 }
 
 TEST(SpacingPass, LeavesAlone) {
   for (const char* s : {"It cost 1,000 roubles or 3.14 each at 10:30.", "e.g. this, i.e. that, U.S.A. and Ph.D.",
                         "See http://example.com/a,b and mail me@example.org.", "He said . . . nothing.",
                         "Wait ... and see.", "Two spaces.  Then more.", "Table:  a   ,   b",
-                        "NEW YORK . BOSTON . CHICAGO", "x=a,b;c", "Quoi ? Oui !", "&mdash;go on",
+                        "NEW YORK . BOSTON . CHICAGO", "x=a,b;c", "Quoi ? Oui !", "He said \"yes \" and left.", "What then ? Alas !", "&mdash;go on",
                         "main.Cpp is a file? no, main.cpp",
                         "The dog took no notice , for he was asleep"})  // a printer's space
     EXPECT_EQ(Fix(s), s) << s;
