@@ -20,6 +20,7 @@ TEST(StrayMarks, SpecksReadAsMarksGo) {
             "He said it was no use asking the witness any questions.");
   EXPECT_EQ(Fix("The prisoner, on being charged, 'said it was all a mistake."),
             "The prisoner, on being charged, said it was all a mistake.");
+  EXPECT_EQ(Fix("The constable took h~er into custody at once."), "The constable took her into custody at once.");
   EXPECT_EQ(Fix("The learned sergeant. sentenced him to hard labour."),
             "The learned sergeant sentenced him to hard labour.");
 }
@@ -32,7 +33,9 @@ TEST(StrayMarks, TheWritersMarksStay) {
                         "It is hard, and 'tis true that 'twas said by all of them.",
                         "The letter of the 3rd inst. was read to the meeting.",
                         "He went home. He was tired after the long walk.",
-                        "She called the thing a 'bargain' and laughed at him."})
+                        "She called the thing a 'bargain' and laughed at him.",
+                        "The page is at http://example.org/~smith for all to see.",
+                        "The Police~court was full."})  // the ~ stands for a hyphen: Policecourt is no word
     EXPECT_EQ(Fix(t), t) << t;
 }
 
