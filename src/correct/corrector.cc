@@ -274,6 +274,7 @@ class SentencePass {
   void AddChannelCandidates(size_t p, bool known, std::vector<Candidate>* c) const;
   void AddSplits(size_t p, std::vector<Candidate>* c) const;
   void AddMerge(size_t p, std::vector<Candidate>* c) const;
+  void AddMisreadUnhyphenated(const std::string& joined, std::vector<Candidate>* c) const;
   void AddUnhyphenated(size_t p, std::vector<Candidate>* c) const;
   uint32_t WindowWord(const Candidate& x, size_t p, size_t end, size_t r) const;
   double Continue(Model::State st, size_t p, const Candidate& x, size_t end, double tail) const;
@@ -512,9 +513,25 @@ void SentencePass::AddMerge(size_t p, std::vector<Candidate>* c) const {
   bool hyphen = o_.dehyphenate && (between == "- " || between == "-  " || between == "-\n" || between == "- \n");
   if (!spaces && !hyphen) return;
   uint32_t id = m_.Find(a.text + b.text);
-  if (id == Model::kUnknown || m_.Count(id) < kMinCandidateCount) return;
+  if (id == Model::kUnknown || m_.Count(id) < kMinCandidateCount) {
+    if (hyphen) AddMisreadUnhyphenated(a.text + b.text, c);
+    return;
+  }
   double channel = hyphen ? kHyphenBreak : ch_.LogProb(ToU32(a.text + b.text), ToU32(a.text + " " + b.text));
   c->push_back({{id}, a.text + b.text, channel, 0, hyphen ? kHyphenation : kMerge, 2});
+}
+
+// "cir- camstauees" -> "circumstances": a word broken at a line end whose
+// joined form is a misread: the joined form's channel candidates, each
+// joined and corrected (kinds hyphenation+spelling).
+void SentencePass::AddMisreadUnhyphenated(const std::string& joined, std::vector<Candidate>* c) const {
+  size_t first = c->size();
+  ch_.WordCandidates(ToU32(joined), 2, kSpellingMinRules, trie_, [&](uint32_t id, double lp) {
+    if (m_.Count(id) < kMinCandidateCount) return;
+    for (size_t i = first; i < c->size(); ++i)
+      if ((*c)[i].ids[0] == id) { (*c)[i].channel = std::max((*c)[i].channel, kHyphenBreak + lp); return; }
+    c->push_back({{id}, std::string(m_.Word(id)), kHyphenBreak + lp, 0, kHyphenation | kSpelling, 2});
+  });
 }
 
 // "exam-ination" -> "examination" when only the joined word is known.
@@ -629,7 +646,8 @@ void SentencePass::Run(int rank, std::vector<edit::Proposal>* out, std::vector<S
     if (top.kind == kRealWord && doc_->Count(top.text) == 0 && doc_->Count(t.text) >= kOwnSpellingUses) continue;
     size_t end = top.span == 2 ? toks_[p].end : t.end;
     const bool hyphen = top.kind == kHyphenation;  // a line-break hyphen kept inside a line
-    const char* rule = hyphen ? "correct.dehyphenate" : top.kind == kRealWord ? "correct.real-word"
+    const char* rule = hyphen ? "correct.dehyphenate" : top.kind == (kHyphenation | kSpelling) ? "correct.dehyphenate+correct.spelling"
+                       : top.kind == kRealWord ? "correct.real-word"
                        : top.kind == kSplit ? "correct.split" : top.kind == kMerge ? "correct.merge"
                        : "correct.spelling";
     // A keyboard slip's channel is exactly kKeyboardSlip (an OCR path always adds copy costs).

@@ -257,6 +257,17 @@ TEST(CorrectorOnTheDefaultModel, AQuotedEarlyModernPassageKeepsItsSpellings) {
   EXPECT_NE(fixed.find("They would not yield."), std::string::npos);
 }
 
+// A word broken at a line end whose halves join into a misread is joined
+// and corrected in one edit.
+TEST(CorrectorOnTheDefaultModel, MisreadWordBrokenAtALineEnd) {
+  if (!ModelEngine()) GTEST_SKIP() << "default model not built";
+  FixResult r = ModelEngine()->Fix("He was placed under such cir-\ncamstauees that he fled.", FixOptions{});
+  EXPECT_EQ(r.text, "He was placed under such circumstances that he fled.");
+  bool joined = false;
+  for (const Edit& e : r.edits) joined |= e.rule == "correct.dehyphenate+correct.spelling";
+  EXPECT_TRUE(joined);
+}
+
 // Outside an Early Modern text a final e is not a historical spelling: forthe
 // is "for the" run together, not "forth".
 TEST(CorrectorOnTheDefaultModel, FinalEIsEarlyModernOnly) {
