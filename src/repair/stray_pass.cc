@@ -104,9 +104,10 @@ bool StrayStop(std::string_view s, size_t i, const Model& m) {
   if (i + 2 + next.size() < s.size() && s[i + 2 + next.size()] == '.') return false;  // an abbreviation: viz.
   // Two words before the stop, the model's context (not "in ) was. in").
   size_t b = prev.data() - s.data();
-  size_t a = b >= 2 && s[b - 1] == ' ' ? b - 1 : 0;
+  if (b < 2 || s[b - 1] != ' ') return false;
+  size_t a = b - 1;
   while (a > 0 && IsAsciiLetter(s[a - 1])) --a;
-  std::string_view w = b >= 2 ? s.substr(a, b - 1 - a) : std::string_view();
+  std::string_view w = s.substr(a, b - 1 - a);
   if (w.empty() || (a > 0 && s[a - 1] != ' ' && s[a - 1] != '\n')) return false;
   const uint32_t ctx[2] = {m.Find(w), m.Find(prev)};
   const uint32_t start[1] = {Model::kSentenceStart};
