@@ -102,6 +102,8 @@ if command -v jing >/dev/null && [ -f "$SCHEMA" ]; then
     check "fix --tei on the seed is valid TEI" bash -c "$EMEND fix --tei '$SEED' > $T/seed.xml && jing '$SCHEMA' $T/seed.xml && grep -q '<choice><sic>alf</sic><corr resp=\"#emend\"' $T/seed.xml && grep -q '<gap reason=' $T/seed.xml"
     check "fix --suggest --tei lists several corr" bash -c "$EMEND fix --suggest --tei '$SEED' > $T/sug.xml && jing '$SCHEMA' $T/sug.xml && grep -q '<sic>hoarding</sic><corr[^>]*>boarding</corr><corr' $T/sug.xml"
   fi
+  printf "asking the 'witness any questions. The learned sergeant. sentenced him. He took h~er away, with the remark, \" Really,\" and the members ; but no.\n\nUnder such cir-\ncamstauees he fled.\n" > "$T/stray.txt"
+  check "fix --tei with stray marks and a joined misread is valid TEI" bash -c "$EMEND fix --tei $T/stray.txt > $T/stray.xml && jing '$SCHEMA' $T/stray.xml && grep -q \"<sic>'</sic><corr resp=\\\"#emend\\\" cert=\\\"high\\\"></corr>\" $T/stray.xml && grep -q 'circumstances' $T/stray.xml"
   check "fix --tei on binary input is well-formed and valid" bash -c "head -c 3000 /bin/ls > $T/bin.dat; printf '\x01\x02 text \xff\xfe\n\n' >> $T/bin.dat; $EMEND fix --tei $T/bin.dat > $T/bin.xml 2>/dev/null; jing '$SCHEMA' $T/bin.xml && grep -q '<g type=\"byte\" n=\"0xFF\">' $T/bin.xml"
 fi
 
