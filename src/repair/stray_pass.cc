@@ -1,14 +1,16 @@
-// Marks that OCR makes of specks on a page (see passes.h). Both rules need
-// the model, and both stand aside wherever the mark can be the writer's:
+// Marks that OCR makes of specks on a page (see passes.h). Each rule stands
+// aside wherever the mark can be the writer's:
 //  - an apostrophe is a quotation mark when a closing one follows in its
 //    paragraph ('the greater the sinner ...'), an elision ('tis, 'em), or
-//    before a capital or a rare word;
+//    before a capital or a word the model does not know;
 //  - a full stop ends a sentence unless the model reads the two lower-case
-//    words around it as one sentence far better than as two.
+//    words around it as one sentence far better than as two, and stays
+//    where no sentence can end (a cut's evidence, see gaps/lacunae.h);
+//  - a tilde inside a word goes only if the word it leaves is known.
 #include "repair/passes.h"
 
 #include <array>
-#include <cmath>
+#include <string>
 
 #include "text/utf8.h"
 
