@@ -20,6 +20,7 @@ TEST(StrayMarks, SpecksReadAsMarksGo) {
             "He said it was no use asking the witness any questions.");
   EXPECT_EQ(Fix("The prisoner, on being charged, 'said it was all a mistake."),
             "The prisoner, on being charged, said it was all a mistake.");
+  EXPECT_EQ(Fix("In this affray the' baron was wounded in the arm."), "In this affray the baron was wounded in the arm.");
   EXPECT_EQ(Fix("The constable took h~er into custody at once."), "The constable took her into custody at once.");
   EXPECT_EQ(Fix("The learned sergeant. sentenced him to hard labour."),
             "The learned sergeant sentenced him to hard labour.");
@@ -35,7 +36,9 @@ TEST(StrayMarks, TheWritersMarksStay) {
                         "He went home. He was tired after the long walk.",
                         "She called the thing a 'bargain' and laughed at him.",
                         "The page is at http://example.org/~smith for all to see.",
-                        "The Police~court was full."})  // the ~ stands for a hyphen: Policecourt is no word
+                        "The Police~court was full.",  // the ~ stands for a hyphen: no word Policecourt
+                        "The wind blew thro' the bowers, and he was goin' home 'midst the storm.",
+                        "He called it the 'dark side' of the moon, and the boys' books were lost."})
     EXPECT_EQ(Fix(t), t) << t;
 }
 
