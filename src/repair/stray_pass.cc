@@ -144,19 +144,33 @@ bool StrayStop(std::string_view s, size_t i, const Model& m) {
   std::string_view prev = LowerWordBefore(s, i), next = LowerWordAt(s, i + 2);
   if (prev.size() < 3 || next.size() < 2 || Abbreviation(prev) || !Common(m, prev) || !Common(m, next)) return false;
   if (i + 2 + next.size() < s.size() && s[i + 2 + next.size()] == '.') return false;  // an abbreviation: viz.
-  // Two words before the stop, the model's context (not "in ) was. in").
+  // Two tokens before the stop, the model's context: a word or a comma
+  // ("him, and. among"), not "in ) was. in".
   size_t b = prev.data() - s.data();
   if (b < 2 || s[b - 1] != ' ') return false;
-  size_t a = b - 1;
-  while (a > 0 && IsAsciiLetter(s[a - 1])) --a;
-  std::string_view w = s.substr(a, b - 1 - a);
-  if (w.empty() || (a > 0 && s[a - 1] != ' ' && s[a - 1] != '\n')) return false;
-  const uint32_t ctx[2] = {m.Find(w), m.Find(prev)};
+  uint32_t before;
+  if (s[b - 2] == ',') {
+    before = m.Find(",");
+  } else {
+    size_t a = b - 1;
+    while (a > 0 && IsAsciiLetter(s[a - 1])) --a;
+    std::string_view w = s.substr(a, b - 1 - a);
+    if (w.empty() || (a > 0 && s[a - 1] != ' ' && s[a - 1] != '\n')) return false;
+    before = m.Find(w);
+  }
+  const uint32_t ctx[2] = {before, m.Find(prev)};
   const uint32_t start[1] = {Model::kSentenceStart};
   uint32_t n = m.Find(next);
   double end = m.LogProb(ctx, 2, Model::kSentenceEnd);
   if (end < kCutEnd) return false;  // "within the. the": a cut, not a speck
   return m.LogProb(ctx, 2, n) - (end + m.LogProb(start, 1, n)) >= kStopMargin;
+}
+
+// "30 years of age,. and has": a full stop right after a comma, before a
+// lower-case word.
+bool StopAfterComma(std::string_view s, size_t i) {
+  return i >= 2 && s[i - 1] == ',' && IsAsciiLetter(s[i - 2]) && i + 2 < s.size() && s[i + 1] == ' ' &&
+         IsAsciiLower(s[i + 2]);
 }
 
 // h~er, yea~rs, given ~up: a tilde touching a letter, outside a URL or a
@@ -194,6 +208,9 @@ void ProposeStrayMarks(const PassInput& in, Proposals* out) {
     } else if (s[i] == '~' && StrayTilde(s, i, *in.model)) {
       out->push_back(MakeProposal(s, i, i + 1, "", kSpelling, 0.9, "correct.stray-mark",
                                   "a speck read as a tilde", kRankSpacing));
+    } else if (s[i] == '.' && StopAfterComma(s, i)) {
+      out->push_back(MakeProposal(s, i, i + 1, "", kSpelling, 0.9, "correct.stray-mark",
+                                  "a speck read as a full stop", kRankSpacing));
     } else if (i > 0 && s[i] == '.' && IsAsciiLower(s[i - 1]) && StrayStop(s, i, *in.model)) {
       out->push_back(MakeProposal(s, i, i + 1, "", kSpelling, 0.9, "correct.stray-mark",
                                   "a speck read as a full stop", kRankSpacing));

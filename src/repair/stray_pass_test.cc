@@ -20,6 +20,10 @@ TEST(StrayMarks, SpecksReadAsMarksGo) {
             "He said it was no use asking the witness any questions.");
   EXPECT_EQ(Fix("The prisoner, on being charged, 'said it was all a mistake."),
             "The prisoner, on being charged, said it was all a mistake.");
+  EXPECT_EQ(Fix("He is about thirty years of age,. and has recently left the town."),
+            "He is about thirty years of age, and has recently left the town.");
+  EXPECT_EQ(Fix("Maybell and other officers, constables. proved the arrest."),
+            "Maybell and other officers, constables proved the arrest.");
   EXPECT_EQ(Fix("In this affray the' baron was wounded in the arm."), "In this affray the baron was wounded in the arm.");
   EXPECT_EQ(Fix("The constable took h~er into custody at once."), "The constable took her into custody at once.");
   EXPECT_EQ(Fix("The learned sergeant. sentenced him to hard labour."),
