@@ -740,14 +740,17 @@ class EarlyModern {
  public:
   EarlyModern(std::string_view text, const Model& m) {
     size_t words = 0;
+    std::unordered_map<std::string, bool> seen;  // each distinct word is read once
     for (size_t i = 0; i < text.size();) {
       size_t j = i;
       while (j < text.size() && std::isalpha(static_cast<unsigned char>(text[j]))) ++j;
       if (j == i) { ++i; continue; }
       ++words;
       std::string w = text::Lower(text.substr(i, j - i));
-      if (w.size() >= 3 && (m.Find(w) == Model::kUnknown ? HistoricalSpelling(w, m) : RareHistorical(w, m)))
-        at_.push_back(i);
+      auto [it, fresh] = seen.try_emplace(w, false);
+      if (fresh && w.size() >= 3)
+        it->second = m.Find(w) == Model::kUnknown ? HistoricalSpelling(w, m) : RareHistorical(w, m);
+      if (it->second) at_.push_back(i);
       i = j;
     }
     whole_ = at_.size() >= kEarlyModernNear && at_.size() * kEarlyModernWords >= words;
