@@ -199,11 +199,12 @@ bool IsAscii(std::string_view s) {
 }
 
 // A historical spelling: an ASCII word (lower case) one of whose modern
-// readings is a common word. In an Early Modern text it is not an error.
-bool HistoricalSpelling(const std::string& w, const Model& m) {
+// readings is a word seen at least `min_count` times. In an Early Modern
+// text it is not an error.
+bool HistoricalSpelling(const std::string& w, const Model& m, uint64_t min_count = kHistoricalMinCount) {
   if (!IsAscii(w)) return false;
   for (const std::string& v : ModernReadings(w))
-    if (uint32_t id = m.Find(v); id != Model::kUnknown && m.Count(id) >= kHistoricalMinCount) return true;
+    if (uint32_t id = m.Find(v); id != Model::kUnknown && m.Count(id) >= min_count) return true;
   return false;
 }
 
@@ -728,11 +729,8 @@ constexpr uint64_t kRareHistoricalRatio = 300;
 constexpr uint64_t kRareHistoricalMax = 5000;  // commoner words are not historical spellings
 bool RareHistorical(const std::string& w, const Model& m) {
   uint64_t n = m.Count(m.Find(w));
-  if (n > kRareHistoricalMax || !IsAscii(w)) return false;  // most tokens: one lookup
-  for (const std::string& v : ModernReadings(w))
-    if (uint32_t id = m.Find(v); id != Model::kUnknown && m.Count(id) >= std::max(kHistoricalMinCount, kRareHistoricalRatio * n))
-      return true;
-  return false;
+  if (n > kRareHistoricalMax) return false;  // most tokens: one lookup
+  return HistoricalSpelling(w, m, std::max(kHistoricalMinCount, kRareHistoricalRatio * n));
 }
 constexpr size_t kEarlyModernReach = 2000;
 

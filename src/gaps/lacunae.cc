@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <cstdio>
 #include <unordered_map>
+#include <utility>
 
 #include "text/lm_tokens.h"
 #include "text/utf8.h"
@@ -263,7 +264,7 @@ bool IsOpener(std::string_view w) {
       "which", "moreover", "however", "among", "therefore", "thus", "hence", "yet", "still", "besides",
       "meanwhile", "after", "before", "during", "since", "although", "though", "while", "whereas", "indeed",
       "nevertheless", "accordingly", "from", "by", "upon", "only", "even", "later", "soon", "finally", "again",
-      "once", "neither", "nor", "both", "many", "most", "such", "no", "one", "later", "subsequently", "afterwards"};
+      "once", "neither", "nor", "both", "many", "most", "such", "no", "one", "subsequently", "afterwards"};
   for (const char* v : kWords)
     if (w == v) return true;
   return false;
@@ -942,33 +943,37 @@ bool QuotesStripped(const DocFacts& d, const std::vector<Finding>& found) {
 constexpr size_t kStitchMin = 2;
 constexpr double kStitchRate = 3.0;
 
-std::vector<Finding> WeighStitches(const std::vector<Finding>& found, size_t words) {
-  size_t stitches = 0;
-  for (const Finding& f : found) stitches += f.features.stitch;
-  if (stitches >= kStitchMin && stitches * 1e4 >= kStitchRate * words) return found;
+// Each finding that `drop` takes cues from (it returns whether it took any)
+// is weighed again without them, and dropped if it no longer passes.
+std::vector<Finding> Reweigh(const std::vector<Finding>& found, bool (*drop)(Features*)) {
   std::vector<Finding> out;
   for (const Finding& f : found) {
-    if (!f.features.stitch) { out.push_back(f); continue; }
     Features x = f.features;
-    x.stitch = false;
-    Keep(f.offset, x, f.fused, &out);
+    if (drop(&x)) Keep(f.offset, x, f.fused, &out);
+    else out.push_back(f);
   }
   return out;
 }
 
+bool DropStitch(Features* x) { return std::exchange(x->stitch, false); }
+
+std::vector<Finding> WeighStitches(const std::vector<Finding>& found, size_t words) {
+  size_t stitches = 0;
+  for (const Finding& f : found) stitches += f.features.stitch;
+  if (stitches >= kStitchMin && stitches * 1e4 >= kStitchRate * words) return found;
+  return Reweigh(found, DropStitch);
+}
+
 // In a noisy text, the spacing and case cues are the OCR's, not a cut's:
 // each finding is weighed again without them, and dropped if it fails.
-std::vector<Finding> Discount(const std::vector<Finding>& found) {
-  std::vector<Finding> out;
-  for (const Finding& f : found) {
-    Features x = f.features;
-    if (!(x.stop || x.glue || x.surface || x.lower || x.stitch)) { out.push_back(f); continue; }
-    if (x.surface) x.certain[kNumeral] = x.certain[kQuotation] = x.surface = false;
-    x.stop = x.glue = x.lower = x.stitch = false;
-    Keep(f.offset, x, f.fused, &out);
-  }
-  return out;
+bool DropSurfaceCues(Features* x) {
+  if (!(x->stop || x->glue || x->surface || x->lower || x->stitch)) return false;
+  if (x->surface) x->certain[kNumeral] = x->certain[kQuotation] = x->surface = false;
+  x->stop = x->glue = x->lower = x->stitch = false;
+  return true;
 }
+
+std::vector<Finding> Discount(const std::vector<Finding>& found) { return Reweigh(found, DropSurfaceCues); }
 
 double Confidence(double log10_odds) { return 1.0 / (1.0 + std::pow(10.0, -log10_odds)); }
 

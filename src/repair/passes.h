@@ -50,6 +50,23 @@ bool LetterBefore(std::string_view s, size_t i);     // code point ending at i i
 bool LetterAt(std::string_view s, size_t i);         // code point starting at i is a letter
 size_t WordStart(std::string_view s, size_t i);      // start of the letter run ending at i
 size_t WordEnd(std::string_view s, size_t i);        // end of the letter run starting at i
+std::string_view RunAround(std::string_view s, size_t i);  // the maximal run of non-blank bytes around i
+
+// A test of the run of non-blank bytes around a position (RunAround), taken
+// once per run however many positions in it are asked about: asking at each
+// mark of a long run would rescan it every time (quadratic on a megabyte
+// line of "ab,ab,ab"). Positions are asked in roughly ascending order.
+class RunTest {
+ public:
+  RunTest(std::string_view s, bool (*test)(std::string_view run)) : s_(s), test_(test) {}
+  bool At(size_t i);
+
+ private:
+  std::string_view s_;
+  bool (*test_)(std::string_view);
+  size_t b_ = 0, e_ = 0;  // the run last tested, [b_, e_)
+  bool result_ = false;
+};
 
 }  // namespace emend::repair
 

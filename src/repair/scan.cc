@@ -55,4 +55,25 @@ size_t WordEnd(std::string_view s, size_t i) {
   return i;
 }
 
+namespace {
+bool IsBlank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+}  // namespace
+
+std::string_view RunAround(std::string_view s, size_t i) {
+  size_t b = i, e = i;
+  while (b > 0 && !IsBlank(s[b - 1])) --b;
+  while (e < s.size() && !IsBlank(s[e])) ++e;
+  return s.substr(b, e - b);
+}
+
+bool RunTest::At(size_t i) {
+  if (i < b_ || i >= e_) {
+    std::string_view run = RunAround(s_, i);
+    b_ = static_cast<size_t>(run.data() - s_.data());
+    e_ = b_ + run.size();
+    result_ = test_(run);
+  }
+  return result_;
+}
+
 }  // namespace emend::repair

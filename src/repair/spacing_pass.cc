@@ -19,14 +19,6 @@ namespace {
 
 bool IsBlank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
-// The maximal run of non-blank bytes around i.
-std::string_view RunAround(std::string_view s, size_t i) {
-  size_t b = i, e = i;
-  while (b > 0 && !IsBlank(s[b - 1])) --b;
-  while (e < s.size() && !IsBlank(s[e])) ++e;
-  return s.substr(b, e - b);
-}
-
 // URLs, e-mail, paths, code, data: runs we never touch.
 bool LooksTechnical(std::string_view run) {
   if (run.find("://") != run.npos || run.find("www.") != run.npos) return true;
@@ -49,12 +41,12 @@ bool Capitalised(std::string_view w) {  // one capital, then lower case, >= 2 le
 }
 
 // Missing space after s[i] in , ; : . ! ?
-bool MissingSpaceAfter(std::string_view s, size_t i, const text::Lexicon* lex) {
+bool MissingSpaceAfter(std::string_view s, size_t i, const text::Lexicon* lex, RunTest* technical) {
   if (!LetterBefore(s, i) || !LetterAt(s, i + 1)) return false;
   std::string_view prev = s.substr(WordStart(s, i), i - WordStart(s, i));
   std::string_view next = s.substr(i + 1, WordEnd(s, i + 1) - i - 1);
   if (prev.size() < 2 || next.size() < 2) return false;
-  if (LooksTechnical(RunAround(s, i))) return false;
+  if (technical->At(i)) return false;
   char c = s[i];
   if (c == ',' || c == ';') return true;
   if (c == ':') return AllLower(prev) || Capitalised(prev);
@@ -64,7 +56,7 @@ bool MissingSpaceAfter(std::string_view s, size_t i, const text::Lexicon* lex) {
 }
 
 // Stray space before the mark s[i] (. ; :).
-bool StraySpaceBefore(std::string_view s, size_t i) {
+bool StraySpaceBefore(std::string_view s, size_t i, RunTest* technical) {
   if (i < 2 || s[i - 1] != ' ' || !LetterBefore(s, i - 1)) return false;
   if (i + 1 < s.size() && !IsBlank(s[i + 1]) && s[i + 1] != '"' && s[i + 1] != ')') return false;
   if (s[i] == '.') {  // ellipses: ... . . .  .  .  .
@@ -75,39 +67,37 @@ bool StraySpaceBefore(std::string_view s, size_t i) {
   size_t w = WordStart(s, i - 1);
   std::string_view word = s.substr(w, i - 1 - w);
   if (text::Upper(word) == word) return false;  // NEW YORK . BOSTON: a separator
-  return word.size() >= 2 && !LooksTechnical(RunAround(s, i - 2));
+  return word.size() >= 2 && !technical->At(i - 2);
 }
 
 // `" Really`: an opening double quotation mark (after white space or the
-// start, and an even number of them before it in its paragraph) followed by
-// one space and a letter.
-bool SpaceInsideOpeningQuote(std::string_view s, size_t i) {
+// start, and `quotes_before`, the number of them before it in its
+// paragraph, even) followed by one space and a letter.
+bool SpaceInsideOpeningQuote(std::string_view s, size_t i, size_t quotes_before) {
   if (i > 0 && !IsBlank(s[i - 1]) && s[i - 1] != '(') return false;
   if (i + 2 >= s.size() || s[i + 1] != ' ' || !LetterAt(s, i + 2)) return false;
-  size_t quotes = 0;
-  for (size_t k = i; k > 0; --k) {
-    if (s[k - 1] == '\n' && k >= 2 && s[k - 2] == '\n') break;
-    quotes += s[k - 1] == '"';
-  }
-  return quotes % 2 == 0;
+  return quotes_before % 2 == 0;
 }
 
 }  // namespace
 
 void ProposeSpacing(const PassInput& in, Proposals* out) {
   std::string_view s = in.text;
+  RunTest technical(s, LooksTechnical);
+  size_t quotes = s.empty() ? 0 : s[0] == '"';  // double quotation marks so far in the paragraph
   for (size_t i = 1; i < s.size(); ++i) {
     char c = s[i];
-    if (c == '"' && SpaceInsideOpeningQuote(s, i)) {
+    if (c == '\n' && s[i - 1] == '\n') quotes = 0;
+    if (c == '"' && SpaceInsideOpeningQuote(s, i, quotes++)) {
       out->push_back(MakeProposal(s, i + 1, i + 2, "", kSpacing, 0.9, "spacing.inside-quote",
                                   "stray space after an opening quotation mark", kRankSpacing));
       continue;
     }
     if (c != ',' && c != ';' && c != ':' && c != '.' && c != '!' && c != '?') continue;
-    if (i + 1 < s.size() && MissingSpaceAfter(s, i, in.lexicon)) {
+    if (i + 1 < s.size() && MissingSpaceAfter(s, i, in.lexicon, &technical)) {
       out->push_back(MakeProposal(s, i + 1, i + 1, " ", kSpacing, 0.95, "spacing.after-punct",
                                   "space missing after punctuation", kRankSpacing));
-    } else if ((c == '.' || c == ';' || c == ':') && StraySpaceBefore(s, i)) {
+    } else if ((c == '.' || c == ';' || c == ':') && StraySpaceBefore(s, i, &technical)) {
       out->push_back(MakeProposal(s, i - 1, i, "", kSpacing, 0.9, "spacing.before-punct",
                                   "stray space before punctuation", kRankSpacing));
     }

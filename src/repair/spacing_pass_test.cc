@@ -28,3 +28,29 @@ TEST(SpacingPass, LeavesAlone) {
 
 }  // namespace
 }  // namespace emend::repair
+
+namespace emend::repair {
+namespace {
+
+// The run test behind the spacing pass is taken once per run, however many
+// marks the run holds (asking at each mark of a megabyte "ab,ab,ab" line
+// rescanned the line every time).
+int run_tests = 0;
+bool HasSlash(std::string_view run) {
+  ++run_tests;
+  return run.find('/') != run.npos;
+}
+
+TEST(RunTest, EachRunIsTestedOnce) {
+  const std::string s = "ab,ab,ab,ab a/b,c";
+  RunTest t(s, HasSlash);
+  run_tests = 0;
+  for (size_t i = 0; i < s.size(); ++i)
+    if (s[i] != ' ') {
+      EXPECT_EQ(t.At(i), i > s.find(' ')) << i;
+    }
+  EXPECT_EQ(run_tests, 2);
+}
+
+}  // namespace
+}  // namespace emend::repair

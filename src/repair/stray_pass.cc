@@ -9,6 +9,7 @@
 //  - a tilde inside a word goes only if the word it leaves is known.
 #include "repair/passes.h"
 
+#include <algorithm>
 #include <array>
 #include <string>
 
@@ -43,14 +44,17 @@ std::string_view LowerWordAt(std::string_view s, size_t i) {
   return s.substr(i, e - i);
 }
 
+template <size_t N>
+bool OneOf(std::string_view w, const std::array<std::string_view, N>& words) {
+  return std::find(words.begin(), words.end(), w) != words.end();
+}
+
 // Words an apostrophe begins as an elision ('tis, 'midst, 'un for one).
 bool Elision(std::string_view w) {
-  static const std::array<std::string_view, 28> kElisions = {
+  static constexpr std::array<std::string_view, 28> kElisions = {
       "tis", "twas", "twere", "twill", "twould", "em", "gin", "neath", "pon", "twixt", "gainst", "mongst", "tween",
       "bout", "cause", "fore", "prentice", "till", "midst", "mid", "un", "il", "ere", "er", "im", "ave", "ow", "cept"};
-  for (std::string_view e : kElisions)
-    if (w == e) return true;
-  return false;
+  return OneOf(w, kElisions);
 }
 
 bool Common(const Model& m, std::string_view w) {
@@ -97,15 +101,20 @@ bool OpeningQuoteBefore(std::string_view s, size_t to) {
 // Words an apostrophe ends as an elision (thro', tho', an' for and, wi'
 // for with, yo', don', sen'); -in' words are checked apart (goin').
 bool FinalElision(std::string_view w) {
-  static const std::array<std::string_view, 20> kWords = {"an", "wi", "ha", "th", "fo", "po", "ma", "pa", "thro", "tho",
-                                                          "yo", "don", "wan", "sen", "o", "fro", "nae", "gi", "ca", "bes"};
-  for (std::string_view e : kWords)
-    if (w == e) return true;
-  return false;
+  static constexpr std::array<std::string_view, 20> kWords = {"an", "wi", "ha", "th", "fo", "po", "ma",
+                                                              "pa", "thro", "tho", "yo", "don", "wan", "sen",
+                                                              "o", "fro", "nae", "gi", "ca", "bes"};
+  return OneOf(w, kWords);
 }
 
-// The lower-case word ending at e (exclusive), if a space or the start comes before it.
-std::string_view LowerWordBefore(std::string_view s, size_t e);
+// The lower-case word ending at e (exclusive), if a space, a line break or
+// the start comes before it.
+std::string_view LowerWordBefore(std::string_view s, size_t e) {
+  size_t b = e;
+  while (b > 0 && IsAsciiLower(s[b - 1])) --b;
+  if (b > 0 && s[b - 1] != ' ' && s[b - 1] != '\n') return {};
+  return s.substr(b, e - b);
+}
 
 // "the' baron", "laid' open": an apostrophe at the end of a known word (not
 // a plural possessive, boys', nor an elision), before white space, with no
@@ -121,20 +130,10 @@ bool StrayClosingApostrophe(std::string_view s, size_t i, const Model& m) {
   return !OpeningQuoteBefore(s, i);
 }
 
-// The lower-case word ending at e (exclusive), if a space or the start comes before it.
-std::string_view LowerWordBefore(std::string_view s, size_t e) {
-  size_t b = e;
-  while (b > 0 && IsAsciiLower(s[b - 1])) --b;
-  if (b > 0 && s[b - 1] != ' ' && s[b - 1] != '\n') return {};
-  return s.substr(b, e - b);
-}
-
 bool Abbreviation(std::string_view w) {
-  static const std::array<std::string_view, 14> kAbbreviations = {
+  static constexpr std::array<std::string_view, 14> kAbbreviations = {
       "etc", "viz", "esq", "ult", "inst", "prox", "vol", "vols", "chap", "ibid", "seq", "sqq", "cent", "per"};
-  for (std::string_view a : kAbbreviations)
-    if (w == a) return true;
-  return false;
+  return OneOf(w, kAbbreviations);
 }
 
 // "the sergeant. sentenced": a full stop between two common lower-case
@@ -177,7 +176,11 @@ bool StopAfterComma(std::string_view s, size_t i) {
 // path (~user). English prose has none (5 of the corpus books use one at
 // all). Inside a word it goes only if the word left is known: it often
 // stands for a lost space or hyphen (pnirhised~out, Police~court).
-bool StrayTilde(std::string_view s, size_t i, const Model& m) {
+bool NoPathMark(std::string_view run) {
+  return run.find('/') == run.npos && run.find('@') == run.npos && run.find('\\') == run.npos;
+}
+
+bool StrayTilde(std::string_view s, size_t i, const Model& m, RunTest* prose) {
   bool before = i > 0 && IsAsciiLetter(s[i - 1]), after = i + 1 < s.size() && IsAsciiLetter(s[i + 1]);
   if (!before && !after) return false;
   if ((i > 0 && s[i - 1] == '~') || (i + 1 < s.size() && s[i + 1] == '~')) return false;
@@ -189,32 +192,26 @@ bool StrayTilde(std::string_view s, size_t i, const Model& m) {
     joined += s.substr(i + 1, e - i - 1);
     if (!Common(m, text::Lower(joined))) return false;
   }
-  size_t b = i, e = i;
-  while (b > 0 && s[b - 1] != ' ' && s[b - 1] != '\n') --b;
-  while (e < s.size() && s[e] != ' ' && s[e] != '\n') ++e;
-  std::string_view run = s.substr(b, e - b);
-  return run.find('/') == run.npos && run.find('@') == run.npos && run.find('\\') == run.npos;
+  return prose->At(i);
 }
 
 }  // namespace
 
 void ProposeStrayMarks(const PassInput& in, Proposals* out) {
   if (!in.model) return;
+  const Model& m = *in.model;
   std::string_view s = in.text;
+  RunTest prose(s, NoPathMark);  // the run around a tilde is no URL, path or address
   for (size_t i = 0; i < s.size(); ++i) {
-    if (i > 0 && s[i] == '\'' && (StrayApostrophe(s, i, *in.model) || StrayClosingApostrophe(s, i, *in.model))) {
-      out->push_back(MakeProposal(s, i, i + 1, "", kSpelling, 0.9, "correct.stray-mark",
-                                  "a speck read as an apostrophe", kRankSpacing));
-    } else if (s[i] == '~' && StrayTilde(s, i, *in.model)) {
-      out->push_back(MakeProposal(s, i, i + 1, "", kSpelling, 0.9, "correct.stray-mark",
-                                  "a speck read as a tilde", kRankSpacing));
-    } else if (s[i] == '.' && StopAfterComma(s, i)) {
-      out->push_back(MakeProposal(s, i, i + 1, "", kSpelling, 0.9, "correct.stray-mark",
-                                  "a speck read as a full stop", kRankSpacing));
-    } else if (i > 0 && s[i] == '.' && IsAsciiLower(s[i - 1]) && StrayStop(s, i, *in.model)) {
-      out->push_back(MakeProposal(s, i, i + 1, "", kSpelling, 0.9, "correct.stray-mark",
-                                  "a speck read as a full stop", kRankSpacing));
+    const char* note = nullptr;
+    if (i > 0 && s[i] == '\'' && (StrayApostrophe(s, i, m) || StrayClosingApostrophe(s, i, m))) {
+      note = "a speck read as an apostrophe";
+    } else if (s[i] == '~' && StrayTilde(s, i, m, &prose)) {
+      note = "a speck read as a tilde";
+    } else if (s[i] == '.' && (StopAfterComma(s, i) || (i > 0 && IsAsciiLower(s[i - 1]) && StrayStop(s, i, m)))) {
+      note = "a speck read as a full stop";
     }
+    if (note) out->push_back(MakeProposal(s, i, i + 1, "", kSpelling, 0.9, "correct.stray-mark", note, kRankSpacing));
   }
 }
 
