@@ -178,27 +178,37 @@ double Channel::LogProb(std::u32string_view w, std::u32string_view o) const {
   return at(n, m);
 }
 
-std::vector<std::vector<const Confusion*>> Channel::ObservedAt(std::u32string_view o, double min_lp) const {
-  std::vector<std::vector<const Confusion*>> at(o.size());
-  for (size_t p = 0; p < o.size(); ++p)
-    for (size_t L = 1; L <= kMaxChunk && p + L <= o.size(); ++L) {
-      auto it = by_observed_.find(ChunkKey(o.substr(p, L)));
-      if (it == by_observed_.end()) continue;
-      for (const Confusion* c : it->second) {  // most probable first
-        if (c->log10p < min_lp) break;
-        at[p].push_back(c);
-      }
+Channel::Positions Channel::ObservedAt(std::u32string_view o, double min_lp) const {
+  Positions at;
+  at.start.reserve(o.size() + 1);
+  for (size_t p = 0; p < o.size(); ++p) {
+    at.start.push_back(static_cast<uint32_t>(at.items.size()));
+    // One run per chunk length, each most probable first; merged so that the
+    // position's list is too (a search with a budget stops at the first
+    // confusion that does not fit). Ties keep the shorter chunk first.
+    size_t runs[kMaxChunk + 1] = {at.items.size()};
+    for (size_t L = 1; L <= kMaxChunk; ++L) {
+      if (p + L <= o.size())
+        if (auto it = by_observed_.find(ChunkKey(o.substr(p, L))); it != by_observed_.end())
+          for (const Confusion* c : it->second) {
+            if (c->log10p < min_lp) break;
+            at.items.push_back(c);
+          }
+      runs[L] = at.items.size();
     }
-  // Most probable first across chunk lengths too, so that a search with a
-  // budget can stop at the first confusion that does not fit.
-  for (auto& v : at)
-    std::stable_sort(v.begin(), v.end(), [](const Confusion* a, const Confusion* b) { return a->log10p > b->log10p; });
+    auto desc = [](const Confusion* a, const Confusion* b) { return a->log10p > b->log10p; };
+    auto first = at.items.begin();
+    for (size_t L = 2; L <= kMaxChunk; ++L)
+      if (runs[L - 1] > runs[0] && runs[L] > runs[L - 1])
+        std::inplace_merge(first + runs[0], first + runs[L - 1], first + runs[L], desc);
+  }
+  at.start.push_back(static_cast<uint32_t>(at.items.size()));
   return at;
 }
 
 void Channel::Candidates(std::u32string_view o, int max_ops, double min_lp,
                          const std::function<void(const std::u32string&, double)>& emit) const {
-  std::vector<std::vector<const Confusion*>> at = ObservedAt(o, min_lp);
+  const Positions at = ObservedAt(o, min_lp);
   std::u32string built;
   // `rules` sums the confusions used (the budget); `lp` adds the copies.
   std::function<void(size_t, int, double, double)> rec = [&](size_t p, int ops, double rules, double lp) {
@@ -207,7 +217,8 @@ void Channel::Candidates(std::u32string_view o, int max_ops, double min_lp,
       return;
     }
     if (ops < max_ops) {
-      for (const Confusion* c : at[p]) {
+      for (size_t k = at.start[p]; k < at.start[p + 1]; ++k) {
+        const Confusion* c = at.items[k];
         if (rules + c->log10p < min_lp) break;
         size_t keep = built.size();
         built += c->intended;
@@ -233,21 +244,27 @@ namespace {
 // such places, near their last misread.
 struct TrieSearch {
   std::u32string_view o;
-  const std::vector<std::vector<const Confusion*>>& at;
+  const std::vector<const Confusion*>& at;  // Channel::Positions, unpacked
+  const std::vector<uint32_t>& at_start;
   const VocabTrie& trie;
   int max_ops;
   double min_lp, copy;
   const std::function<void(uint32_t, double)>& emit;
-  std::vector<std::vector<const Confusion*>> last;  // at[p] narrowed to the confusions that can come last
+  // at narrowed to the confusions that can come last, in the same layout.
+  std::vector<const Confusion*> last;
+  std::vector<uint32_t> last_start;
 
   void Init() {
     std::vector<uint32_t> ends(o.size() + 1, VocabTrie::kNone);  // suffix node of o[q..]
     ends[o.size()] = VocabTrie::kRoot;
     for (size_t q = o.size(); q-- > 0 && ends[q + 1] != VocabTrie::kNone;) ends[q] = trie.SuffixChild(ends[q + 1], o[q]);
-    last.assign(o.size(), {});
-    for (size_t p = 0; p < o.size(); ++p)
-      for (const Confusion* c : at[p])
-        if (Ends(ends[p + c->observed.size()], c->intended)) last[p].push_back(c);
+    last_start.reserve(o.size() + 1);
+    for (size_t p = 0; p < o.size(); ++p) {
+      last_start.push_back(static_cast<uint32_t>(last.size()));
+      for (size_t k = at_start[p]; k < at_start[p + 1]; ++k)
+        if (Ends(ends[p + at[k]->observed.size()], at[k]->intended)) last.push_back(at[k]);
+    }
+    last_start.push_back(static_cast<uint32_t>(last.size()));
   }
   // `rules` sums the confusions used (the budget); `lp` adds the copies.
   void Step(size_t p, uint32_t node, int ops, double rules, double lp) const {
@@ -256,7 +273,11 @@ struct TrieSearch {
       return;
     }
     if (ops < max_ops) {
-      for (const Confusion* c : ops + 1 == max_ops ? last[p] : at[p]) {
+      const bool final = ops + 1 == max_ops;
+      const std::vector<const Confusion*>& list = final ? last : at;
+      const std::vector<uint32_t>& start = final ? last_start : at_start;
+      for (size_t k = start[p]; k < start[p + 1]; ++k) {
+        const Confusion* c = list[k];
         if (rules + c->log10p < min_lp) break;  // most probable first: none after fits
         uint32_t n = Follow(node, c->intended);
         if (n != VocabTrie::kNone) Step(p + c->observed.size(), n, ops + 1, rules + c->log10p, lp + c->log10p);
@@ -284,8 +305,8 @@ struct TrieSearch {
 
 void Channel::WordCandidates(std::u32string_view o, int max_ops, double min_lp, const VocabTrie& trie,
                              const std::function<void(uint32_t, double)>& emit) const {
-  const std::vector<std::vector<const Confusion*>> at = ObservedAt(o, min_lp);
-  TrieSearch search{o, at, trie, max_ops, min_lp, log10_copy_, emit, {}};
+  const Positions at = ObservedAt(o, min_lp);
+  TrieSearch search{o, at.items, at.start, trie, max_ops, min_lp, log10_copy_, emit, {}, {}};
   search.Init();
   search.Step(0, VocabTrie::kRoot, 0, 0, 0);
 }

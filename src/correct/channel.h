@@ -59,9 +59,14 @@ class Channel {
 
  private:
   void Index();
-  // For each position of `o`, the confusions (at least `min_lp` likely)
-  // whose observed side starts there.
-  std::vector<std::vector<const Confusion*>> ObservedAt(std::u32string_view o, double min_lp) const;
+  // For each position p of `o`, the confusions (at least `min_lp` likely)
+  // whose observed side starts there, most probable first: entries
+  // [start[p], start[p + 1]) of `items`.
+  struct Positions {
+    std::vector<const Confusion*> items;
+    std::vector<uint32_t> start;
+  };
+  Positions ObservedAt(std::u32string_view o, double min_lp) const;
   std::vector<Confusion> table_;
   double log10_copy_ = -0.01;       // per intended code point copied unchanged
   double log10_fallback_ = -5.0;    // any single-character edit not in the table

@@ -18,7 +18,9 @@ namespace {
 constexpr uint64_t kMinCandidateCount = 2;   // vocabulary words rarer than this are not proposed
 constexpr double kFitsContext = -3.0;        // log10 p(w | context) above which a known word is not checked
 constexpr double kRealWordMinRule = -3.6;    // confusions used for real-word candidates
-constexpr double kHyphenBreak = -1.0;        // log10 P(a line-break hyphen survives into the text)
+constexpr double kHyphenBreak = -1.0;
+constexpr double kDebrisLetter = -2.0;
+constexpr uint64_t kDebrisNeighbour = 300;       // log10 P(a speck read as a lone letter between words)        // log10 P(a line-break hyphen survives into the text)
 constexpr uint64_t kMinSplitCount = 20;      // both halves of a split must be this common
 constexpr double kSpellingMinRules = -7.0;   // total log10 P of the confusions of a non-word's candidate
 // Tuned on the BLN600 training split (BENCHMARKS.md): an unknown word's own
@@ -150,6 +152,7 @@ struct Candidate {
   double score = 0;           // channel + LM window
   uint32_t kind = 0;          // 0 = the original
   int span = 1;               // tokens replaced (2 for a merge)
+  bool debris = false;        // the token deleted: ids is the next word (span 2)
 };
 
 bool HasDigit(std::string_view s) {
@@ -273,8 +276,10 @@ class SentencePass {
   std::vector<Candidate> Generate(size_t p) const;
   bool ScoreCandidates(size_t p, double min_gain, std::vector<Candidate>* c) const;
   void AddChannelCandidates(size_t p, bool known, std::vector<Candidate>* c) const;
-  void AddSplits(size_t p, std::vector<Candidate>* c) const;
+  std::vector<std::pair<uint32_t, double>> ChannelCandidates(size_t p, bool known) const;
+  std::vector<CandidateCache::Split> Splits(const std::u32string& o) const;
   void AddMerge(size_t p, std::vector<Candidate>* c) const;
+  void AddDebris(size_t p, std::vector<Candidate>* c) const;
   void AddMisreadUnhyphenated(const std::string& joined, std::vector<Candidate>* c) const;
   void AddUnhyphenated(size_t p, std::vector<Candidate>* c) const;
   uint32_t WindowWord(const Candidate& x, size_t p, size_t end, size_t r) const;
@@ -440,41 +445,54 @@ void SentencePass::Rescore(size_t from) {
 
 void SentencePass::AddChannelCandidates(size_t p, bool known, std::vector<Candidate>* c) const {
   const std::string& word = toks_[p - 1].text;
-  // The channel score of a candidate is its best derivation (the maximum over
-  // the paths that reach it), which is what the weighted edit distance gives.
   std::shared_ptr<const CandidateCache::List> cached = cache_->Find(word);
   if (!cached) {
     auto list = std::make_shared<CandidateCache::List>();
-    const bool ascii = IsAscii(word);
-    auto add = [&](uint32_t id, double lp) {
-      if (id == ids_[p]) return;
-      // An accented spelling of a known plain word is a variant, not a correction (Hotel, Hôtel).
-      if (known && ascii && !IsAscii(m_.Word(id))) return;
-      // So is a compound the writer closed up (northwest, pressgang -> press-gang).
-      if (OnlyAddsHyphens(m_.Word(id), word)) return;
-      for (auto& [seen, best] : *list)
-        if (seen == id) { best = std::max(best, lp); return; }
-      list->emplace_back(id, lp);
-    };
-    // A known word one of whose modern readings is the candidate (meanes,
-    // murdred, vntimely) is a historical spelling the corpus attests, not a
-    // misread of its modern form.
-    std::vector<std::string> modern;
-    if (known && ascii) modern = ModernReadings(word);
-    auto add_unless_modern = [&](uint32_t id, double lp) {
-      if (std::find(modern.begin(), modern.end(), m_.Word(id)) == modern.end()) add(id, lp);
-    };
-    ch_.WordCandidates(ToU32(word), known ? 1 : 2, known ? kRealWordMinRule : kSpellingMinRules, trie_,
-                       add_unless_modern);
-    if (!known) KeyboardSlips(word, [&](const std::string& v) {
-      if (uint32_t id = m_.Find(v); id != Model::kUnknown && m_.Count(id) >= kMinCandidateCount) add(id, kKeyboardSlip);
-    });
+    list->words = ChannelCandidates(p, known);
+    if (!known) list->splits = Splits(ToU32(word));
     cached = list;
     cache_->Put(word, cached);
   }
-  c->reserve(c->size() + cached->size() + 4);
-  for (const auto& [id, lp] : *cached)
+  c->reserve(c->size() + cached->words.size() + cached->splits.size() + 4);
+  for (const auto& [id, lp] : cached->words)
     c->push_back({{id}, std::string(m_.Word(id)), lp, 0, known ? kRealWord : kSpelling, 1});
+  if (!o_.split_merge || cached->splits.empty()) return;
+  const std::u32string o = ToU32(word);
+  for (const CandidateCache::Split& x : cached->splits)
+    c->push_back({{x.a, x.b}, ToUtf8(o.substr(0, x.at)) + " " + ToUtf8(o.substr(x.at + x.skip)), x.log10p, 0, kSplit, 1});
+}
+
+// The channel candidates of token p (its word ids and best path log10 P).
+std::vector<std::pair<uint32_t, double>> SentencePass::ChannelCandidates(size_t p, bool known) const {
+  const std::string& word = toks_[p - 1].text;
+  // The channel score of a candidate is its best derivation (the maximum over
+  // the paths that reach it), which is what the weighted edit distance gives.
+  std::vector<std::pair<uint32_t, double>> list;
+  const bool ascii = IsAscii(word);
+  auto add = [&](uint32_t id, double lp) {
+    if (id == ids_[p]) return;
+    // An accented spelling of a known plain word is a variant, not a correction (Hotel, Hôtel).
+    if (known && ascii && !IsAscii(m_.Word(id))) return;
+    // So is a compound the writer closed up (northwest, pressgang -> press-gang).
+    if (OnlyAddsHyphens(m_.Word(id), word)) return;
+    for (auto& [seen, best] : list)
+      if (seen == id) { best = std::max(best, lp); return; }
+    list.emplace_back(id, lp);
+  };
+  // A known word one of whose modern readings is the candidate (meanes,
+  // murdred, vntimely) is a historical spelling the corpus attests, not a
+  // misread of its modern form.
+  std::vector<std::string> modern;
+  if (known && ascii) modern = ModernReadings(word);
+  auto add_unless_modern = [&](uint32_t id, double lp) {
+    if (std::find(modern.begin(), modern.end(), m_.Word(id)) == modern.end()) add(id, lp);
+  };
+  ch_.WordCandidates(ToU32(word), known ? 1 : 2, known ? kRealWordMinRule : kSpellingMinRules, trie_,
+                     add_unless_modern);
+  if (!known) KeyboardSlips(word, [&](const std::string& v) {
+    if (uint32_t id = m_.Find(v); id != Model::kUnknown && m_.Count(id) >= kMinCandidateCount) add(id, kKeyboardSlip);
+  });
+  return list;
 }
 
 // An apostrophe read for a lost space (to'get, part'of), unless it starts
@@ -489,17 +507,18 @@ bool MarkForSpace(std::u32string_view o, size_t k) {
   return true;
 }
 
-void SentencePass::AddSplits(size_t p, std::vector<Candidate>* c) const {
-  const std::string& word = toks_[p - 1].text;
-  std::u32string o = ToU32(word);
+// The splits of observed word `o` into two common words: between two
+// letters, or at an apostrophe read for the space.
+std::vector<CandidateCache::Split> SentencePass::Splits(const std::u32string& o) const {
+  std::vector<CandidateCache::Split> out;
   for (size_t k = 1; k < o.size(); ++k) {
-    // Split between two letters, or at an apostrophe read for the space.
     const size_t skip = k + 1 < o.size() && MarkForSpace(o, k) ? 1 : 0;
     uint32_t a = m_.Find(ToUtf8(o.substr(0, k))), b = m_.Find(ToUtf8(o.substr(k + skip)));
     if (a == Model::kUnknown || b == Model::kUnknown || m_.Count(a) < kMinSplitCount || m_.Count(b) < kMinSplitCount) continue;
     std::u32string joined = o.substr(0, k) + U" " + o.substr(k + skip);
-    c->push_back({{a, b}, ToUtf8(joined), ch_.LogProb(joined, o), 0, kSplit, 1});
+    out.push_back({a, b, static_cast<uint32_t>(k), static_cast<uint32_t>(skip), ch_.LogProb(joined, o)});
   }
+  return out;
 }
 
 // "his tory" -> "history"; "exam- ination" -> "examination" (a line-break
@@ -520,6 +539,31 @@ void SentencePass::AddMerge(size_t p, std::vector<Candidate>* c) const {
   }
   double channel = hyphen ? kHyphenBreak : ch_.LogProb(ToU32(a.text + b.text), ToU32(a.text + " " + b.text));
   c->push_back({{id}, a.text + b.text, channel, 0, hyphen ? kHyphenation : kMerge, 2});
+}
+
+// A lone small letter between two known words (the e court, have to charge
+// r the prisoner) is mostly a speck of the page read as a letter: the
+// candidate without it is the next word alone (span 2). Not a, i or o,
+// which are words, nor a letter after or before a mark (Mr. A, (c), p. 5).
+void SentencePass::AddDebris(size_t p, std::vector<Candidate>* c) const {
+  const std::string& w = toks_[p - 1].text;
+  if (w.size() != 1 || w[0] < 'b' || w[0] > 'z' || w[0] == 'i' || w[0] == 'o') return;
+  if (p < 2 || p >= toks_.size() || ids_[p - 1] == Model::kUnknown || ids_[p + 1] == Model::kUnknown) return;
+  const text::LmToken &prev = toks_[p - 2], &t = toks_[p - 1], &next = toks_[p];
+  if (!prev.is_word || !next.is_word || Protected(next)) return;
+  if (text_.substr(t.begin, t.end - t.begin) != w) return;  // lower case as written
+  for (size_t k = prev.end; k < next.begin; ++k)
+    if (k < t.begin || k >= t.end) { if (text_[k] != ' ') return; }
+  // Nor a letter split off its word by a lost apostrophe: don t, people s, I m, robb d.
+  const char last = prev.text.back();
+  if (w[0] == 's' || w[0] == 'd' || (w[0] == 't' && last == 'n') || (w[0] == 'm' && prev.text == "i")) return;
+  // Nor before a capital (a verse line's start: clothes j And, for clothes;)
+  // or around a rare word, a piece of the same word (v ish, r und, sh p).
+  char32_t first;
+  text::DecodeOrReplace(text_, next.begin, &first);
+  if (!text::IsLower(first)) return;
+  if (m_.Count(ids_[p - 1]) < kDebrisNeighbour || m_.Count(ids_[p + 1]) < kDebrisNeighbour) return;
+  c->push_back({{ids_[p + 1]}, next.text, kDebrisLetter, 0, kSpelling, 2, true});
 }
 
 // "cir- camstauees" -> "circumstances": a word broken at a line end whose
@@ -567,8 +611,8 @@ std::vector<Candidate> SentencePass::Generate(size_t p) const {
   // The original: copied through the channel; an unknown word is <unk> with its spelling.
   c.push_back({{ids_[p]}, word, ToU32(word).size() * ch_.log10_copy(), 0, 0, 1});
   AddChannelCandidates(p, known, &c);
-  if (o_.split_merge && !known) AddSplits(p, &c);
   if (o_.split_merge) AddMerge(p, &c);
+  if (o_.split_merge) AddDebris(p, &c);
   if (o_.split_merge && o_.dehyphenate && !known) AddUnhyphenated(p, &c);
   return c;
 }
@@ -645,6 +689,11 @@ void SentencePass::Run(int rank, std::vector<edit::Proposal>* out, std::vector<S
     double posterior = 1.0 / norm;
     if (top.kind == 0 || posterior < threshold) continue;
     if (top.kind == kRealWord && doc_->Count(top.text) == 0 && doc_->Count(t.text) >= kOwnSpellingUses) continue;
+    if (top.debris) {
+      out->push_back(repair::MakeProposal(text_, t.begin, toks_[p].begin, "", kSpelling, posterior, "correct.debris",
+                                          "a lone letter between two words: a speck read as a letter", rank));
+      continue;  // the context keeps the letter: later decisions are the more cautious
+    }
     size_t end = top.span == 2 ? toks_[p].end : t.end;
     const bool hyphen = top.kind == kHyphenation;  // a line-break hyphen kept inside a line
     const char* rule = hyphen ? "correct.dehyphenate" : top.kind == (kHyphenation | kSpelling) ? "correct.dehyphenate+correct.spelling"

@@ -45,14 +45,23 @@ struct CorrectOptions {
 using emend::Alternative;
 using emend::Suggestion;
 
-// Channel candidates of observed words (word id, best path log10 P). They
-// depend on the word alone, so one cache serves every thread and call of an
+// Channel candidates of observed words (word id, best path log10 P) and, for
+// an unknown word, its splits into two words. They depend on the word alone, so one cache serves every thread and call of an
 // engine (a corpus repeats its misreads across chunks and documents), and
 // output is the same with or without it. Thread-safe: 64 shards, each with a
 // mutex, each cleared when it holds more than its share of kMaxWords.
 class CandidateCache {
  public:
-  using List = std::vector<std::pair<uint32_t, double>>;
+  struct Split {
+    uint32_t a, b;     // the two words
+    uint32_t at;       // code points before the break
+    uint32_t skip;     // code points dropped at it (an apostrophe read for the space)
+    double log10p;     // channel
+  };
+  struct List {
+    std::vector<std::pair<uint32_t, double>> words;
+    std::vector<Split> splits;
+  };
   static constexpr size_t kMaxWords = size_t{1} << 18;
   // The cached list of `word`, or null if it is not cached. Lists are
   // immutable and shared, so a reader keeps its list even if it is evicted.

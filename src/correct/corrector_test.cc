@@ -268,6 +268,22 @@ TEST(CorrectorOnTheDefaultModel, MisreadWordBrokenAtALineEnd) {
   EXPECT_TRUE(joined);
 }
 
+// A lone small letter between two common words is a speck read as a letter
+// (correct.debris, which deletes it and one space); a letter a lost
+// apostrophe split off (don t), a verse line's start and a lone a are not.
+TEST(CorrectorOnTheDefaultModel, LoneLetterBetweenWordsIsDebris) {
+  if (!ModelEngine()) GTEST_SKIP() << "default model not built";
+  FixResult r = ModelEngine()->Fix("The prisoner was taken to the e court by the officer.", FixOptions{});
+  EXPECT_EQ(r.text, "The prisoner was taken to the court by the officer.");
+  bool debris = false;
+  for (const Edit& e : r.edits) debris |= e.rule == "correct.debris" && e.after.empty() && e.end - e.start == 2;
+  EXPECT_TRUE(debris);
+  for (const char* kept : {"You don t know what I said to him.", "They wanted some clothes j\nAnd when they had them",
+                           "He had a book in his hand."}) {
+    for (const Edit& e : ModelEngine()->Fix(kept, FixOptions{}).edits) EXPECT_NE(e.rule, "correct.debris") << kept;
+  }
+}
+
 // Outside an Early Modern text a final e is not a historical spelling: forthe
 // is "for the" run together, not "forth".
 TEST(CorrectorOnTheDefaultModel, FinalEIsEarlyModernOnly) {
