@@ -6,7 +6,9 @@
 //  - a full stop ends a sentence unless the model reads the two lower-case
 //    words around it as one sentence far better than as two, and stays
 //    where no sentence can end (a cut's evidence, see gaps/lacunae.h);
-//  - a tilde inside a word goes only if the word it leaves is known.
+//  - a tilde inside a word goes only if the word it leaves is known;
+//  - a full stop inside a word (trans. ferred, a line-break hyphen misread)
+//    goes with its space only if the joined word is common and a piece is not.
 #include "repair/passes.h"
 
 #include <algorithm>
@@ -172,6 +174,20 @@ bool StopAfterComma(std::string_view s, size_t i) {
          IsAsciiLower(s[i + 2]);
 }
 
+// "was trans. ferred", "the regi. ment": a line-break hyphen read as a full
+// stop, the word's two pieces kept apart. The stop and its space go when the
+// joined word is common and at least one piece is not (treat. ment, not
+// "the sergeant. sentenced", which StrayStop weighs).
+bool StopForHyphen(std::string_view s, size_t i, const Model& m) {
+  if (i + 2 >= s.size() || s[i + 1] != ' ') return false;
+  std::string_view prev = LowerWordBefore(s, i), next = LowerWordAt(s, i + 2);
+  if (prev.empty() || next.empty() || Abbreviation(prev)) return false;
+  if (i + 2 + next.size() < s.size() && s[i + 2 + next.size()] == '.') return false;  // an abbreviation: viz.
+  std::string joined(prev);
+  joined += next;
+  return Common(m, joined) && !(Common(m, prev) && Common(m, next));
+}
+
 // h~er, yea~rs, given ~up: a tilde touching a letter, outside a URL or a
 // path (~user). English prose has none (5 of the corpus books use one at
 // all). Inside a word it goes only if the word left is known: it often
@@ -210,6 +226,12 @@ void ProposeStrayMarks(const PassInput& in, Proposals* out) {
       note = "a speck read as a tilde";
     } else if (s[i] == '.' && (StopAfterComma(s, i) || (i > 0 && IsAsciiLower(s[i - 1]) && StrayStop(s, i, m)))) {
       note = "a speck read as a full stop";
+    }
+    if (!note && s[i] == '.' && i > 0 && IsAsciiLower(s[i - 1]) && StopForHyphen(s, i, m)) {
+      out->push_back(MakeProposal(s, i, i + 2, "", kHyphenation, 0.9, "correct.dehyphenate",
+                                  "a line-break hyphen read as a full stop; the joined word is known", kRankSpacing));
+      ++i;
+      continue;
     }
     if (note) out->push_back(MakeProposal(s, i, i + 1, "", kSpelling, 0.9, "correct.stray-mark", note, kRankSpacing));
   }

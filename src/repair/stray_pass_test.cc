@@ -32,6 +32,17 @@ TEST(StrayMarks, SpecksReadAsMarksGo) {
 
 // The writer's marks stay: quotations in single quotes (a closing mark
 // follows), elisions, abbreviations, sentences that end.
+// A line-break hyphen read as a full stop: the pieces are joined when the
+// whole is a common word and a piece is not; two words stay apart.
+TEST(StrayMarks, StopReadForALineBreakHyphen) {
+  if (!DefaultModelEngine()) GTEST_SKIP() << "default model not built";
+  EXPECT_EQ(Fix("The case was trans. ferred to the Central Criminal Court."),
+            "The case was transferred to the Central Criminal Court.");
+  EXPECT_EQ(Fix("He joined the regi. ment in the spring."), "He joined the regiment in the spring.");
+  // Both pieces common words: not joined (indeed), whatever else happens to the stop.
+  EXPECT_EQ(Fix("They had waited in. deed they had waited all day.").find("indeed"), std::string::npos);
+}
+
 TEST(StrayMarks, TheWritersMarksStay) {
   if (!DefaultModelEngine()) GTEST_SKIP() << "default model not built";
   for (const char* t : {"He said, 'the greater the sinner, the greater the saint,' and left the room.",
