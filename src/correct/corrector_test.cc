@@ -268,6 +268,17 @@ TEST(CorrectorOnTheDefaultModel, MisreadWordBrokenAtALineEnd) {
   EXPECT_TRUE(joined);
 }
 
+// A lower-case misread with two or three errors gets the wider search; a
+// capitalised word (a name, most often) keeps the narrower one.
+TEST(CorrectorOnTheDefaultModel, BadlyMisreadCommonWords) {
+  if (!ModelEngine()) GTEST_SKIP() << "default model not built";
+  EXPECT_EQ(ModelEngine()->Fix("The witness had other engegemenrts that day.", FixOptions{}).text,
+            "The witness had other engagements that day.");
+  EXPECT_EQ(ModelEngine()->Fix("He was acconpaniSed by the prisoner.", FixOptions{}).text,
+            "He was accompanied by the prisoner.");
+  EXPECT_EQ(ModelEngine()->Fix("Mr. Engegemenrts was called.", FixOptions{}).text, "Mr. Engegemenrts was called.");
+}
+
 // A lone small letter between two common words is a speck read as a letter
 // (correct.debris, which deletes it and one space); a letter a lost
 // apostrophe split off (don t), a verse line's start and a lone a are not.
