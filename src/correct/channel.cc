@@ -1,6 +1,7 @@
 #include "correct/channel.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <sstream>
 
@@ -50,6 +51,10 @@ uint64_t ChunkKey(std::u32string_view s) {
   for (char32_t c : s) k = (k << 21) | (static_cast<uint64_t>(c & 0x1FFFFF) + 1);
   return k;
 }
+
+// The first code point of a confusion's observed side, plus one (0: empty,
+// a deletion): the order of the by_intended_ lists.
+char32_t ObservedKey(const Confusion* c) { return c->observed.empty() ? char32_t{0} : c->observed[0] + 1; }
 
 }  // namespace
 
@@ -107,6 +112,10 @@ void Channel::Index() {
     by_intended_[ChunkKey(c.intended)].push_back(&c);
     by_observed_[ChunkKey(c.observed)].push_back(&c);
   }
+  // By the observed side's first code point, so that LogProb finds the
+  // confusions that can match at a place at once.
+  for (auto& [k, v] : by_intended_)
+    std::stable_sort(v.begin(), v.end(), [](const Confusion* a, const Confusion* b) { return ObservedKey(a) < ObservedKey(b); });
   // Most probable first, so that generation can stop early.
   for (auto& [k, v] : by_observed_)
     std::sort(v.begin(), v.end(), [](const Confusion* a, const Confusion* b) { return a->log10p > b->log10p; });
@@ -153,12 +162,14 @@ double Channel::LogProb(std::u32string_view w, std::u32string_view o) const {
   constexpr double kNone = -1e30;
   std::vector<double> dp((n + 1) * (m + 1), kNone);
   auto at = [&](size_t i, size_t j) -> double& { return dp[i * (m + 1) + j]; };
-  // The confusions that start at each intended position, looked up once.
-  std::vector<std::vector<const Confusion*>> starts(n);
+  // The lists of confusions that start at each intended position (one per
+  // chunk length), looked up once.
+  using List = const std::vector<const Confusion*>*;
+  std::vector<std::array<List, kMaxChunk>> starts(n);
   for (size_t i = 0; i < n; ++i)
-    for (size_t L = 1; L <= kMaxChunk && i + L <= n; ++L) {
-      auto it = by_intended_.find(ChunkKey(w.substr(i, L)));
-      if (it != by_intended_.end()) starts[i].insert(starts[i].end(), it->second.begin(), it->second.end());
+    for (size_t L = 1; L <= kMaxChunk; ++L) {
+      auto it = i + L <= n ? by_intended_.find(ChunkKey(w.substr(i, L))) : by_intended_.end();
+      starts[i][L - 1] = it != by_intended_.end() ? &it->second : nullptr;
     }
   at(0, 0) = 0;
   for (size_t i = 0; i <= n; ++i) {
@@ -171,8 +182,19 @@ double Channel::LogProb(std::u32string_view w, std::u32string_view o) const {
       if (i < n) relax(i + 1, j, log10_fallback_);
       if (j < m) relax(i, j + 1, log10_fallback_);
       if (i == n) continue;
-      for (const Confusion* c : starts[i])
-        if (o.substr(j, c->observed.size()) == c->observed) relax(i + c->intended.size(), j + c->observed.size(), c->log10p);
+      // Only the confusions whose observed side is empty or starts with o[j].
+      auto try_key = [&](const std::vector<const Confusion*>& list, char32_t key) {
+        auto c = std::lower_bound(list.begin(), list.end(), key,
+                                  [](const Confusion* x, char32_t k) { return ObservedKey(x) < k; });
+        for (; c != list.end() && ObservedKey(*c) == key; ++c)
+          if (o.substr(j, (*c)->observed.size()) == (*c)->observed)
+            relax(i + (*c)->intended.size(), j + (*c)->observed.size(), (*c)->log10p);
+      };
+      for (List list : starts[i]) {
+        if (!list) continue;
+        try_key(*list, 0);
+        if (j < m) try_key(*list, o[j] + 1);
+      }
     }
   }
   return at(n, m);
