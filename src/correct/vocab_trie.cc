@@ -5,54 +5,83 @@
 #include "text/utf8.h"
 
 namespace emend::correct {
-namespace {
 
-std::vector<std::pair<std::u32string, uint32_t>> ModelWords(const Model& m, uint64_t min_count) {
-  std::vector<std::pair<std::u32string, uint32_t>> words;
+struct VocabTrie::Flat {
+  std::u32string chars;
+  std::vector<uint32_t> start, id;  // word k: chars [start[k], start[k + 1]), id[k]
+  std::vector<uint32_t> order;      // sorted by (spelling, id), each spelling once
+  std::u32string_view Word(size_t i) const {
+    const uint32_t k = order[i];
+    return std::u32string_view(chars).substr(start[k], start[k + 1] - start[k]);
+  }
+  uint32_t Id(size_t i) const { return id[order[i]]; }
+  void Add(std::u32string_view w, uint32_t word_id);
+  void Sort() {
+    auto word = [&](uint32_t k) { return std::u32string_view(chars).substr(start[k], start[k + 1] - start[k]); };
+    order.resize(id.size());
+    for (uint32_t k = 0; k < order.size(); ++k) order[k] = k;
+    std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+      const int c = word(a).compare(word(b));
+      return c != 0 ? c < 0 : id[a] < id[b];
+    });
+    order.erase(std::unique(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return word(a) == word(b); }),
+                order.end());
+  }
+};
+
+void VocabTrie::Flat::Add(std::u32string_view w, uint32_t word_id) {
+  if (start.empty()) start.push_back(0);
+  chars += w;
+  start.push_back(static_cast<uint32_t>(chars.size()));
+  id.push_back(word_id);
+}
+
+VocabTrie::VocabTrie(const Model& m, uint64_t min_count) {
+  Flat f;
   for (uint32_t id = 3; id < m.vocab_size(); ++id) {
     if (m.Count(id) < min_count) continue;
     std::u32string w = text::ToU32(m.Word(id));
     if (w.empty() || w[0] == U'<' || !text::IsLetter(w[0])) continue;
-    words.emplace_back(std::move(w), id);
+    f.Add(w, id);
   }
-  return words;
+  Init(&f);
 }
-
-}  // namespace
-
-VocabTrie::VocabTrie(const Model& m, uint64_t min_count) : VocabTrie(ModelWords(m, min_count)) {}
 
 VocabTrie::VocabTrie(Words words) {
-  auto sorted = [](Words* w) {
-    std::sort(w->begin(), w->end());
-    w->erase(std::unique(w->begin(), w->end(), [](const auto& a, const auto& b) { return a.first == b.first; }),
-             w->end());
-  };
-  sorted(&words);
-  Build(words, 0, words.size(), 0, &prefixes_);
-  for (auto& [w, id] : words) std::reverse(w.begin(), w.end());
-  sorted(&words);
-  Build(words, 0, words.size(), 0, &suffixes_);
+  Flat f;
+  for (const auto& [w, id] : words) f.Add(w, id);
+  Init(&f);
 }
 
-uint32_t VocabTrie::Build(const Words& w, size_t lo, size_t hi, size_t depth, std::vector<uint32_t>* cells) {
+void VocabTrie::Init(Flat* f) {
+  if (f->start.empty()) f->start.push_back(0);
+  f->Sort();
+  Build(*f, 0, f->order.size(), 0, &prefixes_);
+  // The same words reversed, in place: each word's code points stay at its offsets.
+  for (size_t k = 0; k + 1 < f->start.size(); ++k)
+    std::reverse(f->chars.begin() + f->start[k], f->chars.begin() + f->start[k + 1]);
+  f->Sort();
+  Build(*f, 0, f->order.size(), 0, &suffixes_);
+}
+
+uint32_t VocabTrie::Build(const Flat& w, size_t lo, size_t hi, size_t depth, std::vector<uint32_t>* cells) {
   const uint32_t node = static_cast<uint32_t>(cells->size());
   uint32_t id = Model::kUnknown;
-  if (lo < hi && w[lo].first.size() == depth) id = w[lo++].second;  // sorted: the prefix itself comes first
-  auto starts = [&](size_t i) { return i == lo || w[i].first[depth] != w[i - 1].first[depth]; };
+  if (lo < hi && w.Word(lo).size() == depth) id = w.Id(lo++);  // sorted: the prefix itself comes first
+  auto starts = [&](size_t i) { return i == lo || w.Word(i)[depth] != w.Word(i - 1)[depth]; };
   uint32_t k = 0;  // a child per distinct next code point
   for (size_t i = lo; i < hi; ++i) k += starts(i);
   cells->push_back(id);
   cells->push_back(k);
   for (size_t i = lo; i < hi; ++i)
-    if (starts(i)) cells->push_back(static_cast<uint32_t>(w[i].first[depth]));
+    if (starts(i)) cells->push_back(static_cast<uint32_t>(w.Word(i)[depth]));
   cells->resize(cells->size() + k + (k > kScan ? 128 : 0), kNone);
   for (uint32_t c = 0; lo < hi; ++c) {
     size_t end = lo + 1;
     while (end < hi && !starts(end)) ++end;
     const uint32_t child = Build(w, lo, end, depth + 1, cells);
     (*cells)[node + 2 + k + c] = child;
-    const char32_t label = w[lo].first[depth];
+    const char32_t label = w.Word(lo)[depth];
     if (k > kScan && label < 128) (*cells)[node + 2 + 2 * k + label] = child;
     lo = end;
   }
