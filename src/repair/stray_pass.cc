@@ -188,6 +188,23 @@ bool StopForHyphen(std::string_view s, size_t i, const Model& m) {
   return Common(m, joined) && !(Common(m, prev) && Common(m, next));
 }
 
+// "the | prisoner", "was * taken", "of • the": a mark standing alone
+// between two lower-case words, which no writer puts there (a footnote
+// mark follows a word without a space; a blank for a name is a dash).
+bool LoneSpeck(std::string_view s, size_t i, size_t n) {
+  if (i < 2 || i + n + 1 >= s.size() || s[i - 1] != ' ' || s[i + n] != ' ') return false;
+  return IsAsciiLower(s[i - 2]) && IsAsciiLower(s[i + n + 1]);
+}
+
+// The byte length of a speck mark at i (|, *, the bullet and the black
+// square), 0 if there is none.
+size_t SpeckMark(std::string_view s, size_t i) {
+  if (s[i] == '|' || s[i] == '*') return 1;
+  for (std::string_view m : {std::string_view("\u2022"), std::string_view("\u25a0")})
+    if (s.substr(i, m.size()) == m) return m.size();
+  return 0;
+}
+
 // h~er, yea~rs, given ~up: a tilde touching a letter, outside a URL or a
 // path (~user). English prose has none (5 of the corpus books use one at
 // all). Inside a word it goes only if the word left is known: it often
@@ -226,6 +243,12 @@ void ProposeStrayMarks(const PassInput& in, Proposals* out) {
       note = "a speck read as a tilde";
     } else if (s[i] == '.' && (StopAfterComma(s, i) || (i > 0 && IsAsciiLower(s[i - 1]) && StrayStop(s, i, m)))) {
       note = "a speck read as a full stop";
+    }
+    if (size_t n = SpeckMark(s, i); n && LoneSpeck(s, i, n)) {
+      out->push_back(MakeProposal(s, i - 1, i + n, "", kSpelling, 0.9, "correct.stray-mark",
+                                  "a speck read as a mark, alone between two words", kRankSpacing));
+      i += n - 1;
+      continue;
     }
     if (!note && s[i] == '.' && i > 0 && IsAsciiLower(s[i - 1]) && StopForHyphen(s, i, m)) {
       out->push_back(MakeProposal(s, i, i + 2, "", kHyphenation, 0.9, "correct.dehyphenate",

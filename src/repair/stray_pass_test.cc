@@ -26,6 +26,7 @@ TEST(StrayMarks, SpecksReadAsMarksGo) {
             "Maybell and other officers, constables proved the arrest.");
   EXPECT_EQ(Fix("In this affray the' baron was wounded in the arm."), "In this affray the baron was wounded in the arm.");
   EXPECT_EQ(Fix("The constable took h~er into custody at once."), "The constable took her into custody at once.");
+  EXPECT_EQ(Fix("He saw the | prisoner and the * man at the door."), "He saw the prisoner and the man at the door.");
   EXPECT_EQ(Fix("The learned sergeant. sentenced him to hard labour."),
             "The learned sergeant sentenced him to hard labour.");
 }
@@ -51,7 +52,8 @@ TEST(StrayMarks, TheWritersMarksStay) {
                         "He went home. He was tired after the long walk.",
                         "She called the thing a 'bargain' and laughed at him.",
                         "The page is at http://example.org/~smith for all to see.",
-                        "The Police~court was full.",  // the ~ stands for a hyphen: no word Policecourt
+                        "The Police~court was full.",
+                        "The author* says so, and 3 * 4 is 12.",  // the ~ stands for a hyphen: no word Policecourt
                         "The wind blew thro' the bowers, and he was goin' home 'midst the storm.",
                         "He called it the 'dark side' of the moon, and the boys' books were lost."})
     EXPECT_EQ(Fix(t), t) << t;
