@@ -2,8 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <random>
 #include <set>
+#include <string>
+#include <vector>
 
 namespace emend::correct {
 namespace {
@@ -48,6 +52,48 @@ TEST(ChannelTest, SerializesAndParsesBack) {
   EXPECT_FALSE(Channel::Parse("not a table").ok());
   EXPECT_FALSE(Channel::Parse("# emend channel v1\tcopy\t-0.01\tfallback\t-5\nx\n").ok());
   EXPECT_FALSE(Channel::Parse("# emend channel v1\tcopy\t-0.01\tfallback\t-5\nabcd\tx\t3\t-1\n").ok());
+}
+
+// LogProb against a plain dynamic program that tries every confusion of the
+// table at every cell, on random words over a small alphabet and a random
+// table with deletions, insertions and multi-character confusions.
+double PlainLogProb(const Channel& ch, std::u32string_view w, std::u32string_view o, double fallback) {
+  const size_t n = w.size(), m = o.size();
+  std::vector<double> dp((n + 1) * (m + 1), -1e30);
+  auto at = [&](size_t i, size_t j) -> double& { return dp[i * (m + 1) + j]; };
+  at(0, 0) = 0;
+  for (size_t i = 0; i <= n; ++i)
+    for (size_t j = 0; j <= m; ++j) {
+      const double cur = at(i, j);
+      if (cur <= -1e30) continue;
+      auto relax = [&](size_t a, size_t b, double lp) { at(a, b) = std::max(at(a, b), cur + lp); };
+      if (i < n && j < m) relax(i + 1, j + 1, w[i] == o[j] ? std::max(ch.log10_copy(), fallback) : fallback);
+      if (i < n) relax(i + 1, j, fallback);
+      if (j < m) relax(i, j + 1, fallback);
+      for (const Confusion& c : ch.table())
+        if (w.substr(i, c.intended.size()) == c.intended && o.substr(j, c.observed.size()) == c.observed)
+          relax(i + c.intended.size(), j + c.observed.size(), c.log10p);
+    }
+  return at(n, m);
+}
+
+TEST(ChannelTest, LogProbAgreesWithAPlainDynamicProgram) {
+  std::mt19937 rng(7);
+  auto pick = [&](size_t lo, size_t hi) { return std::uniform_int_distribution<size_t>(lo, hi)(rng); };
+  auto word = [&](size_t lo, size_t hi) {
+    std::string s;
+    for (size_t k = pick(lo, hi); k > 0; --k) s += "abcd"[pick(0, 3)];
+    return s;
+  };
+  std::string tsv = "# emend channel v1\tcopy\t-0.02\tfallback\t-5\n";
+  for (int k = 0; k < 40; ++k)
+    tsv += word(1, 3) + "\t" + word(0, 3) + "\t3\t" + std::to_string(-0.1 - 0.1 * pick(0, 40)) + "\n";
+  auto ch = Channel::Parse(tsv);
+  ASSERT_TRUE(ch.ok()) << ch.status().message();
+  for (int t = 0; t < 500; ++t) {
+    const std::u32string w = ToU32(word(1, 8)), o = ToU32(word(0, 8));
+    ASSERT_NEAR(ch->LogProb(w, o), PlainLogProb(*ch, w, o, -5), 1e-9) << ToUtf8(w) << " / " << ToUtf8(o);
+  }
 }
 
 // Running the channel backwards reaches the intended word and not the observed one.
