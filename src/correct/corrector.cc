@@ -709,7 +709,10 @@ void SentencePass::Run(int rank, std::vector<edit::Proposal>* out, std::vector<S
     if (sug && c.size() > 1) {
       Suggestion s{t.begin, t.end, std::string(surface), {}};
       for (size_t i = 0; i < c.size() && i < kMaxAlternatives; ++i)
-        s.alternatives.push_back({i == 0 && c[i].kind == 0 ? std::string(surface) : MatchCase(surface, c[i].text),
+        // A debris candidate's alternative is the token deleted: "".
+        s.alternatives.push_back({i == 0 && c[i].kind == 0 ? std::string(surface)
+                                  : c[i].debris         ? std::string()
+                                                        : MatchCase(surface, c[i].text),
                                   std::pow(10.0, c[i].score - best) / norm});
       sug->push_back(std::move(s));
     }

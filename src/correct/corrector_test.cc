@@ -289,6 +289,13 @@ TEST(CorrectorOnTheDefaultModel, LoneLetterBetweenWordsIsDebris) {
   bool debris = false;
   for (const Edit& e : r.edits) debris |= e.rule == "correct.debris" && e.after.empty() && e.end - e.start == 2;
   EXPECT_TRUE(debris);
+  // Suggest mode offers the deletion as an empty alternative.
+  FixOptions suggest;
+  suggest.suggest = true;
+  bool empty = false;
+  for (const Suggestion& x : ModelEngine()->Fix("The prisoner was taken to the e court by the officer.", suggest).suggestions)
+    for (const Alternative& a : x.alternatives) empty |= x.token == "e" && a.text.empty();
+  EXPECT_TRUE(empty);
   for (const char* kept : {"You don t know what I said to him.", "They wanted some clothes j\nAnd when they had them",
                            "He had a book in his hand."}) {
     for (const Edit& e : ModelEngine()->Fix(kept, FixOptions{}).edits) EXPECT_NE(e.rule, "correct.debris") << kept;
