@@ -9,23 +9,23 @@ namespace emend::correct {
 struct VocabTrie::Flat {
   std::u32string chars;
   std::vector<uint32_t> start, id;  // word k: chars [start[k], start[k + 1]), id[k]
-  std::vector<uint32_t> order;      // sorted by (spelling, id), each spelling once
+  std::vector<uint32_t> order;      // word indexes; Build orders each range it is given
   std::u32string_view Word(size_t i) const {
     const uint32_t k = order[i];
     return std::u32string_view(chars).substr(start[k], start[k + 1] - start[k]);
   }
   uint32_t Id(size_t i) const { return id[order[i]]; }
   void Add(std::u32string_view w, uint32_t word_id);
-  void Sort() {
-    auto word = [&](uint32_t k) { return std::u32string_view(chars).substr(start[k], start[k + 1] - start[k]); };
-    order.resize(id.size());
-    for (uint32_t k = 0; k < order.size(); ++k) order[k] = k;
-    std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
-      const int c = word(a).compare(word(b));
-      return c != 0 ? c < 0 : id[a] < id[b];
-    });
-    order.erase(std::unique(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return word(a) == word(b); }),
-                order.end());
+  // The sort key of word k at `depth`: a word that ends there first (by id:
+  // the smallest id of a spelling listed twice wins), then by its code point
+  // there (a most-significant-digit radix sort, one depth per trie level).
+  uint64_t Key(uint32_t k, size_t depth) const {
+    const size_t len = start[k + 1] - start[k];
+    return len == depth ? id[k] : (uint64_t{chars[start[k] + depth]} + 1) << 32;
+  }
+  void SortRange(size_t lo, size_t hi, size_t depth) {
+    std::sort(order.begin() + lo, order.begin() + hi,
+              [&](uint32_t a, uint32_t b) { return Key(a, depth) < Key(b, depth); });
   }
 };
 
@@ -55,33 +55,35 @@ VocabTrie::VocabTrie(Words words) {
 
 void VocabTrie::Init(Flat* f) {
   if (f->start.empty()) f->start.push_back(0);
-  f->Sort();
-  Build(*f, 0, f->order.size(), 0, &prefixes_);
+  f->order.resize(f->id.size());
+  for (uint32_t k = 0; k < f->order.size(); ++k) f->order[k] = k;
+  Build(f, 0, f->order.size(), 0, &prefixes_);
   // The same words reversed, in place: each word's code points stay at its offsets.
   for (size_t k = 0; k + 1 < f->start.size(); ++k)
     std::reverse(f->chars.begin() + f->start[k], f->chars.begin() + f->start[k + 1]);
-  f->Sort();
-  Build(*f, 0, f->order.size(), 0, &suffixes_);
+  Build(f, 0, f->order.size(), 0, &suffixes_);
 }
 
-uint32_t VocabTrie::Build(const Flat& w, size_t lo, size_t hi, size_t depth, std::vector<uint32_t>* cells) {
+uint32_t VocabTrie::Build(Flat* w, size_t lo, size_t hi, size_t depth, std::vector<uint32_t>* cells) {
   const uint32_t node = static_cast<uint32_t>(cells->size());
+  w->SortRange(lo, hi, depth);
   uint32_t id = Model::kUnknown;
-  if (lo < hi && w.Word(lo).size() == depth) id = w.Id(lo++);  // sorted: the prefix itself comes first
-  auto starts = [&](size_t i) { return i == lo || w.Word(i)[depth] != w.Word(i - 1)[depth]; };
+  if (lo < hi && w->Word(lo).size() == depth) id = w->Id(lo);  // the prefix itself (smallest id) comes first
+  while (lo < hi && w->Word(lo).size() == depth) ++lo;          // and any other word spelt the same
+  auto starts = [&](size_t i) { return i == lo || w->Word(i)[depth] != w->Word(i - 1)[depth]; };
   uint32_t k = 0;  // a child per distinct next code point
   for (size_t i = lo; i < hi; ++i) k += starts(i);
   cells->push_back(id);
   cells->push_back(k);
   for (size_t i = lo; i < hi; ++i)
-    if (starts(i)) cells->push_back(static_cast<uint32_t>(w.Word(i)[depth]));
+    if (starts(i)) cells->push_back(static_cast<uint32_t>(w->Word(i)[depth]));
   cells->resize(cells->size() + k + (k > kScan ? 128 : 0), kNone);
   for (uint32_t c = 0; lo < hi; ++c) {
     size_t end = lo + 1;
     while (end < hi && !starts(end)) ++end;
+    const char32_t label = w->Word(lo)[depth];
     const uint32_t child = Build(w, lo, end, depth + 1, cells);
     (*cells)[node + 2 + k + c] = child;
-    const char32_t label = w.Word(lo)[depth];
     if (k > kScan && label < 128) (*cells)[node + 2 + 2 * k + label] = child;
     lo = end;
   }

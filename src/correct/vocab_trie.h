@@ -52,13 +52,14 @@ class VocabTrie {
     return c < 128 ? labels[2 * k + c] : Search(labels, k, c);
   }
   static uint32_t Search(const uint32_t* labels, uint32_t k, char32_t c);
-  // The words as one buffer of code points, sorted as indexes (moving
-  // 4-byte indexes, not strings, is most of what makes start-up fast).
+  // The words as one buffer of code points, ordered as 4-byte indexes
+  // (moving indexes, not strings, is most of what makes start-up fast).
   struct Flat;
-  void Init(Flat* f);  // sorts f twice (forwards, then each word reversed) and builds both tries
-  // Appends the node for the sorted words [lo, hi), which share their first
-  // `depth` code points, and its subtrees; returns the node's offset.
-  static uint32_t Build(const Flat& w, size_t lo, size_t hi, size_t depth, std::vector<uint32_t>* cells);
+  void Init(Flat* f);  // builds both tries: of the words, then of each word reversed
+  // Appends the node for the words [lo, hi) of w's order, which share their
+  // first `depth` code points, and its subtrees (ordering the range by the
+  // next code point first); returns the node's offset.
+  static uint32_t Build(Flat* w, size_t lo, size_t hi, size_t depth, std::vector<uint32_t>* cells);
 
   std::vector<uint32_t> prefixes_, suffixes_;
 };
