@@ -115,7 +115,8 @@ void Channel::Index() {
   // By the observed side's first code point, so that LogProb finds the
   // confusions that can match at a place at once.
   for (auto& [k, v] : by_intended_)
-    std::stable_sort(v.begin(), v.end(), [](const Confusion* a, const Confusion* b) { return ObservedKey(a) < ObservedKey(b); });
+    std::stable_sort(v.begin(), v.end(),
+                     [](const Confusion* a, const Confusion* b) { return ObservedKey(a) < ObservedKey(b); });
   // Most probable first, so that generation can stop early.
   for (auto& [k, v] : by_observed_)
     std::sort(v.begin(), v.end(), [](const Confusion* a, const Confusion* b) { return a->log10p > b->log10p; });
@@ -200,8 +201,8 @@ double Channel::LogProb(std::u32string_view w, std::u32string_view o) const {
   return at(n, m);
 }
 
-Channel::Positions Channel::ObservedAt(std::u32string_view o, double min_lp) const {
-  Positions at;
+ConfusionsAt Channel::ObservedAt(std::u32string_view o, double min_lp) const {
+  ConfusionsAt at;
   at.start.reserve(o.size() + 1);
   for (size_t p = 0; p < o.size(); ++p) {
     at.start.push_back(static_cast<uint32_t>(at.items.size()));
@@ -230,7 +231,7 @@ Channel::Positions Channel::ObservedAt(std::u32string_view o, double min_lp) con
 
 void Channel::Candidates(std::u32string_view o, int max_ops, double min_lp,
                          const std::function<void(const std::u32string&, double)>& emit) const {
-  const Positions at = ObservedAt(o, min_lp);
+  const ConfusionsAt at = ObservedAt(o, min_lp);
   std::u32string built;
   // `rules` sums the confusions used (the budget); `lp` adds the copies.
   std::function<void(size_t, int, double, double)> rec = [&](size_t p, int ops, double rules, double lp) {
@@ -239,8 +240,7 @@ void Channel::Candidates(std::u32string_view o, int max_ops, double min_lp,
       return;
     }
     if (ops < max_ops) {
-      for (size_t k = at.start[p]; k < at.start[p + 1]; ++k) {
-        const Confusion* c = at.items[k];
+      for (const Confusion* c : at.At(p)) {
         if (rules + c->log10p < min_lp) break;
         size_t keep = built.size();
         built += c->intended;
@@ -266,27 +266,24 @@ namespace {
 // such places, near their last misread.
 struct TrieSearch {
   std::u32string_view o;
-  const std::vector<const Confusion*>& at;  // Channel::Positions, unpacked
-  const std::vector<uint32_t>& at_start;
+  const ConfusionsAt& at;
   const VocabTrie& trie;
   int max_ops;
   double min_lp, copy;
   const std::function<void(uint32_t, double)>& emit;
-  // at narrowed to the confusions that can come last, in the same layout.
-  std::vector<const Confusion*> last;
-  std::vector<uint32_t> last_start;
+  ConfusionsAt last;  // at narrowed to the confusions that can come last
 
   void Init() {
     std::vector<uint32_t> ends(o.size() + 1, VocabTrie::kNone);  // suffix node of o[q..]
     ends[o.size()] = VocabTrie::kRoot;
     for (size_t q = o.size(); q-- > 0 && ends[q + 1] != VocabTrie::kNone;) ends[q] = trie.SuffixChild(ends[q + 1], o[q]);
-    last_start.reserve(o.size() + 1);
+    last.start.reserve(o.size() + 1);
     for (size_t p = 0; p < o.size(); ++p) {
-      last_start.push_back(static_cast<uint32_t>(last.size()));
-      for (size_t k = at_start[p]; k < at_start[p + 1]; ++k)
-        if (Ends(ends[p + at[k]->observed.size()], at[k]->intended)) last.push_back(at[k]);
+      last.start.push_back(static_cast<uint32_t>(last.items.size()));
+      for (const Confusion* c : at.At(p))
+        if (Ends(ends[p + c->observed.size()], c->intended)) last.items.push_back(c);
     }
-    last_start.push_back(static_cast<uint32_t>(last.size()));
+    last.start.push_back(static_cast<uint32_t>(last.items.size()));
   }
   // `rules` sums the confusions used (the budget); `lp` adds the copies.
   void Step(size_t p, uint32_t node, int ops, double rules, double lp) const {
@@ -295,11 +292,7 @@ struct TrieSearch {
       return;
     }
     if (ops < max_ops) {
-      const bool final = ops + 1 == max_ops;
-      const std::vector<const Confusion*>& list = final ? last : at;
-      const std::vector<uint32_t>& start = final ? last_start : at_start;
-      for (size_t k = start[p]; k < start[p + 1]; ++k) {
-        const Confusion* c = list[k];
+      for (const Confusion* c : (ops + 1 == max_ops ? last : at).At(p)) {
         if (rules + c->log10p < min_lp) break;  // most probable first: none after fits
         uint32_t n = Follow(node, c->intended);
         if (n != VocabTrie::kNone) Step(p + c->observed.size(), n, ops + 1, rules + c->log10p, lp + c->log10p);
@@ -327,8 +320,8 @@ struct TrieSearch {
 
 void Channel::WordCandidates(std::u32string_view o, int max_ops, double min_lp, const VocabTrie& trie,
                              const std::function<void(uint32_t, double)>& emit) const {
-  const Positions at = ObservedAt(o, min_lp);
-  TrieSearch search{o, at.items, at.start, trie, max_ops, min_lp, log10_copy_, emit, {}, {}};
+  const ConfusionsAt at = ObservedAt(o, min_lp);
+  TrieSearch search{o, at, trie, max_ops, min_lp, log10_copy_, emit, {}};
   search.Init();
   search.Step(0, VocabTrie::kRoot, 0, 0, 0);
 }

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -25,6 +26,16 @@ struct Confusion {
   std::u32string intended, observed;
   uint64_t count = 0;
   double log10p = 0;  // log10 P(observed | intended)
+};
+
+// A list of confusions per position of an observed word, in one array:
+// position p's are items[start[p] .. start[p + 1]).
+struct ConfusionsAt {
+  std::vector<const Confusion*> items;
+  std::vector<uint32_t> start;
+  std::span<const Confusion* const> At(size_t p) const {
+    return std::span<const Confusion* const>(items).subspan(start[p], start[p + 1] - start[p]);
+  }
 };
 
 class Channel {
@@ -60,13 +71,8 @@ class Channel {
  private:
   void Index();
   // For each position p of `o`, the confusions (at least `min_lp` likely)
-  // whose observed side starts there, most probable first: entries
-  // [start[p], start[p + 1]) of `items`.
-  struct Positions {
-    std::vector<const Confusion*> items;
-    std::vector<uint32_t> start;
-  };
-  Positions ObservedAt(std::u32string_view o, double min_lp) const;
+  // whose observed side starts there, most probable first.
+  ConfusionsAt ObservedAt(std::u32string_view o, double min_lp) const;
   std::vector<Confusion> table_;
   double log10_copy_ = -0.01;       // per intended code point copied unchanged
   double log10_fallback_ = -5.0;    // any single-character edit not in the table

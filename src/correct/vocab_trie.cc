@@ -8,7 +8,7 @@ namespace emend::correct {
 
 struct VocabTrie::Flat {
   std::u32string chars;
-  std::vector<uint32_t> start, id;  // word k: chars [start[k], start[k + 1]), id[k]
+  std::vector<uint32_t> start{0}, id;  // word k: chars [start[k], start[k + 1]), id[k]
   std::vector<uint32_t> order;      // word indexes; Build orders each range it is given
   std::u32string_view Word(size_t i) const {
     const uint32_t k = order[i];
@@ -30,7 +30,6 @@ struct VocabTrie::Flat {
 };
 
 void VocabTrie::Flat::Add(std::u32string_view w, uint32_t word_id) {
-  if (start.empty()) start.push_back(0);
   chars += w;
   start.push_back(static_cast<uint32_t>(chars.size()));
   id.push_back(word_id);
@@ -54,7 +53,6 @@ VocabTrie::VocabTrie(Words words) {
 }
 
 void VocabTrie::Init(Flat* f) {
-  if (f->start.empty()) f->start.push_back(0);
   f->order.resize(f->id.size());
   for (uint32_t k = 0; k < f->order.size(); ++k) f->order[k] = k;
   Build(f, 0, f->order.size(), 0, &prefixes_);

@@ -15,7 +15,6 @@ namespace {
 constexpr size_t kMaxSentence = 4000;   // bytes looked at on each side of a trigger
 constexpr double kMinUpperShare = 0.6;  // share of words in capitals to call a sentence inverted
 
-bool IsAsciiLower(char c) { return c >= 'a' && c <= 'z'; }
 bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
 
 bool SentenceEndAt(std::string_view s, size_t i) {  // s[i] ends a sentence

@@ -51,6 +51,8 @@ bool LetterAt(std::string_view s, size_t i);         // code point starting at i
 size_t WordStart(std::string_view s, size_t i);      // start of the letter run ending at i
 size_t WordEnd(std::string_view s, size_t i);        // end of the letter run starting at i
 std::string_view RunAround(std::string_view s, size_t i);  // the maximal run of non-blank bytes around i
+inline bool IsBlank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+inline bool IsAsciiLower(char c) { return c >= 'a' && c <= 'z'; }
 
 // A test of the run of non-blank bytes around a position (RunAround), taken
 // once per run however many positions in it are asked about: asking at each

@@ -55,10 +55,6 @@ size_t WordEnd(std::string_view s, size_t i) {
   return i;
 }
 
-namespace {
-bool IsBlank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-}  // namespace
-
 std::string_view RunAround(std::string_view s, size_t i) {
   size_t b = i, e = i;
   while (b > 0 && !IsBlank(s[b - 1])) --b;

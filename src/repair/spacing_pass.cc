@@ -17,8 +17,6 @@
 namespace emend::repair {
 namespace {
 
-bool IsBlank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
 // URLs, e-mail, paths, code, data: runs we never touch.
 bool LooksTechnical(std::string_view run) {
   if (run.find("://") != run.npos || run.find("www.") != run.npos) return true;

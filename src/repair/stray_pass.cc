@@ -35,7 +35,6 @@ constexpr double kCutEnd = -3.0;
 // How far a closing quotation mark is looked for (bytes, within the paragraph).
 constexpr size_t kQuoteReach = 600;
 
-bool IsAsciiLower(char c) { return c >= 'a' && c <= 'z'; }
 bool IsAsciiLetter(char c) { return IsAsciiLower(static_cast<char>(c | 0x20)); }
 
 // The lower-case ASCII word starting at i (empty if there is none).
@@ -138,13 +137,22 @@ bool Abbreviation(std::string_view w) {
   return OneOf(w, kAbbreviations);
 }
 
+// The lower-case words around a full stop at i, "prev. next" (one space),
+// unless either is an abbreviation (etc. and, viz. the, the viz.): false
+// if there are no such words.
+bool WordsAroundStop(std::string_view s, size_t i, std::string_view* prev, std::string_view* next) {
+  if (i + 2 >= s.size() || s[i + 1] != ' ') return false;
+  *prev = LowerWordBefore(s, i), *next = LowerWordAt(s, i + 2);
+  if (prev->empty() || next->empty() || Abbreviation(*prev)) return false;
+  return !(i + 2 + next->size() < s.size() && s[i + 2 + next->size()] == '.');  // an abbreviation: viz.
+}
+
 // "the sergeant. sentenced": a full stop between two common lower-case
 // words that the model reads as one sentence.
 bool StrayStop(std::string_view s, size_t i, const Model& m) {
-  if (i + 2 >= s.size() || s[i + 1] != ' ') return false;
-  std::string_view prev = LowerWordBefore(s, i), next = LowerWordAt(s, i + 2);
-  if (prev.size() < 3 || next.size() < 2 || Abbreviation(prev) || !Common(m, prev) || !Common(m, next)) return false;
-  if (i + 2 + next.size() < s.size() && s[i + 2 + next.size()] == '.') return false;  // an abbreviation: viz.
+  std::string_view prev, next;
+  if (!WordsAroundStop(s, i, &prev, &next)) return false;
+  if (prev.size() < 3 || next.size() < 2 || !Common(m, prev) || !Common(m, next)) return false;
   // Two tokens before the stop, the model's context: a word or a comma
   // ("him, and. among"), not "in ) was. in".
   size_t b = prev.data() - s.data();
@@ -179,10 +187,8 @@ bool StopAfterComma(std::string_view s, size_t i) {
 // joined word is common and at least one piece is not (treat. ment, not
 // "the sergeant. sentenced", which StrayStop weighs).
 bool StopForHyphen(std::string_view s, size_t i, const Model& m) {
-  if (i + 2 >= s.size() || s[i + 1] != ' ') return false;
-  std::string_view prev = LowerWordBefore(s, i), next = LowerWordAt(s, i + 2);
-  if (prev.empty() || next.empty() || Abbreviation(prev)) return false;
-  if (i + 2 + next.size() < s.size() && s[i + 2 + next.size()] == '.') return false;  // an abbreviation: viz.
+  std::string_view prev, next;
+  if (!WordsAroundStop(s, i, &prev, &next)) return false;
   std::string joined(prev);
   joined += next;
   return Common(m, joined) && !(Common(m, prev) && Common(m, next));
@@ -235,28 +241,25 @@ void ProposeStrayMarks(const PassInput& in, Proposals* out) {
   const Model& m = *in.model;
   std::string_view s = in.text;
   RunTest prose(s, NoPathMark);  // the run around a tilde is no URL, path or address
+  auto remove = [&](size_t b, size_t e, uint32_t kind, const char* rule, const char* note) {
+    out->push_back(MakeProposal(s, b, e, "", kind, 0.9, rule, note, kRankSpacing));
+  };
   for (size_t i = 0; i < s.size(); ++i) {
-    const char* note = nullptr;
+    const bool stop_after_word = s[i] == '.' && i > 0 && IsAsciiLower(s[i - 1]);
     if (i > 0 && s[i] == '\'' && (StrayApostrophe(s, i, m) || StrayClosingApostrophe(s, i, m))) {
-      note = "a speck read as an apostrophe";
+      remove(i, i + 1, kSpelling, "correct.stray-mark", "a speck read as an apostrophe");
     } else if (s[i] == '~' && StrayTilde(s, i, m, &prose)) {
-      note = "a speck read as a tilde";
-    } else if (s[i] == '.' && (StopAfterComma(s, i) || (i > 0 && IsAsciiLower(s[i - 1]) && StrayStop(s, i, m)))) {
-      note = "a speck read as a full stop";
-    }
-    if (size_t n = SpeckMark(s, i); n && LoneSpeck(s, i, n)) {
-      out->push_back(MakeProposal(s, i - 1, i + n, "", kSpelling, 0.9, "correct.stray-mark",
-                                  "a speck read as a mark, alone between two words", kRankSpacing));
+      remove(i, i + 1, kSpelling, "correct.stray-mark", "a speck read as a tilde");
+    } else if (s[i] == '.' && (StopAfterComma(s, i) || (stop_after_word && StrayStop(s, i, m)))) {
+      remove(i, i + 1, kSpelling, "correct.stray-mark", "a speck read as a full stop");
+    } else if (stop_after_word && StopForHyphen(s, i, m)) {
+      remove(i, i + 2, kHyphenation, "correct.dehyphenate",
+             "a line-break hyphen read as a full stop; the joined word is known");
+      ++i;  // its space too
+    } else if (size_t n = SpeckMark(s, i); n && LoneSpeck(s, i, n)) {
+      remove(i - 1, i + n, kSpelling, "correct.stray-mark", "a speck read as a mark, alone between two words");
       i += n - 1;
-      continue;
     }
-    if (!note && s[i] == '.' && i > 0 && IsAsciiLower(s[i - 1]) && StopForHyphen(s, i, m)) {
-      out->push_back(MakeProposal(s, i, i + 2, "", kHyphenation, 0.9, "correct.dehyphenate",
-                                  "a line-break hyphen read as a full stop; the joined word is known", kRankSpacing));
-      ++i;
-      continue;
-    }
-    if (note) out->push_back(MakeProposal(s, i, i + 1, "", kSpelling, 0.9, "correct.stray-mark", note, kRankSpacing));
   }
 }
 
