@@ -268,6 +268,19 @@ TEST(CorrectorOnTheDefaultModel, MisreadWordBrokenAtALineEnd) {
   EXPECT_TRUE(joined);
 }
 
+// A word broken at a line end whose first piece is itself a word (con, com):
+// the original keeps the unknown second piece, which pays for its spelling
+// as any unknown word does, so the joined word wins.
+TEST(CorrectorOnTheDefaultModel, LineBreakAfterAPieceThatIsAWord) {
+  if (!ModelEngine()) GTEST_SKIP() << "default model not built";
+  EXPECT_EQ(ModelEngine()->Fix("Mr. Justice Hawkins con- curred.", FixOptions{}).text, "Mr. Justice Hawkins concurred.");
+  EXPECT_EQ(ModelEngine()->Fix("the com- pensation had to be assessed", FixOptions{}).text,
+            "the compensation had to be assessed");
+  // Two words after a hyphen and a space stay apart (a compound's first part).
+  EXPECT_EQ(ModelEngine()->Fix("a cross- examination of the witness", FixOptions{}).text.find("crossexamination"),
+            std::string::npos);
+}
+
 // A lower-case misread with two or three errors gets the wider search; a
 // capitalised word (a name, most often) keeps the narrower one.
 TEST(CorrectorOnTheDefaultModel, BadlyMisreadCommonWords) {

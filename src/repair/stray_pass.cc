@@ -32,6 +32,9 @@ constexpr double kStopMargin = 0.5;
 // this (log10) did not end there: the full stop is what a cut left ("within
 // the. the relationship", "was. in"), kept as the lacuna's evidence.
 constexpr double kCutEnd = -3.0;
+// log10 odds by which a joined word must beat its two common pieces for a
+// full stop between them to be a line-break hyphen (kicked wit. ness).
+constexpr double kJoinMargin = 1.0;
 // How far a closing quotation mark is looked for (bytes, within the paragraph).
 constexpr size_t kQuoteReach = 600;
 
@@ -147,26 +150,31 @@ bool WordsAroundStop(std::string_view s, size_t i, std::string_view* prev, std::
   return !(i + 2 + next->size() < s.size() && s[i + 2 + next->size()] == '.');  // an abbreviation: viz.
 }
 
+// The model's id of the token before the word at b (the word before a full
+// stop): a word or a comma ("him, and. among"), not "in ) was. in"; false
+// if there is none such.
+bool TokenBefore(std::string_view s, size_t b, const Model& m, uint32_t* before) {
+  if (b < 2 || s[b - 1] != ' ') return false;
+  if (s[b - 2] == ',') {
+    *before = m.Find(",");
+    return true;
+  }
+  size_t a = b - 1;
+  while (a > 0 && IsAsciiLetter(s[a - 1])) --a;
+  std::string_view w = s.substr(a, b - 1 - a);
+  if (w.empty() || (a > 0 && s[a - 1] != ' ' && s[a - 1] != '\n')) return false;
+  *before = m.Find(w);
+  return true;
+}
+
 // "the sergeant. sentenced": a full stop between two common lower-case
 // words that the model reads as one sentence.
 bool StrayStop(std::string_view s, size_t i, const Model& m) {
   std::string_view prev, next;
   if (!WordsAroundStop(s, i, &prev, &next)) return false;
   if (prev.size() < 3 || next.size() < 2 || !Common(m, prev) || !Common(m, next)) return false;
-  // Two tokens before the stop, the model's context: a word or a comma
-  // ("him, and. among"), not "in ) was. in".
-  size_t b = prev.data() - s.data();
-  if (b < 2 || s[b - 1] != ' ') return false;
   uint32_t before;
-  if (s[b - 2] == ',') {
-    before = m.Find(",");
-  } else {
-    size_t a = b - 1;
-    while (a > 0 && IsAsciiLetter(s[a - 1])) --a;
-    std::string_view w = s.substr(a, b - 1 - a);
-    if (w.empty() || (a > 0 && s[a - 1] != ' ' && s[a - 1] != '\n')) return false;
-    before = m.Find(w);
-  }
+  if (!TokenBefore(s, prev.data() - s.data(), m, &before)) return false;
   const uint32_t ctx[2] = {before, m.Find(prev)};
   const uint32_t start[1] = {Model::kSentenceStart};
   uint32_t n = m.Find(next);
@@ -185,13 +193,22 @@ bool StopAfterComma(std::string_view s, size_t i) {
 // "was trans. ferred", "the regi. ment": a line-break hyphen read as a full
 // stop, the word's two pieces kept apart. The stop and its space go when the
 // joined word is common and at least one piece is not (treat. ment, not
-// "the sergeant. sentenced", which StrayStop weighs).
+// "the sergeant. sentenced", which StrayStop weighs), or when both are but
+// the model finds the joined word likelier by kJoinMargin after the token
+// before (kicked wit. ness, the news. paper).
 bool StopForHyphen(std::string_view s, size_t i, const Model& m) {
   std::string_view prev, next;
   if (!WordsAroundStop(s, i, &prev, &next)) return false;
   std::string joined(prev);
   joined += next;
-  return Common(m, joined) && !(Common(m, prev) && Common(m, next));
+  if (!Common(m, joined)) return false;
+  if (!Common(m, prev) || !Common(m, next)) return true;
+  if (prev.size() < 2 || next.size() < 2) return false;  // a lone letter is more often debris (de. l ceased)
+  uint32_t before;
+  if (!TokenBefore(s, prev.data() - s.data(), m, &before)) return false;
+  const uint32_t ctx[2] = {before, m.Find(prev)};
+  const double two = m.LogProb(ctx, 1, ctx[1]) + m.LogProb(ctx, 2, m.Find(next));
+  return m.LogProb(ctx, 1, m.Find(joined)) - two >= kJoinMargin;
 }
 
 // "the | prisoner", "was * taken", "of • the": a mark standing alone
@@ -250,12 +267,12 @@ void ProposeStrayMarks(const PassInput& in, Proposals* out) {
       remove(i, i + 1, kSpelling, "correct.stray-mark", "a speck read as an apostrophe");
     } else if (s[i] == '~' && StrayTilde(s, i, m, &prose)) {
       remove(i, i + 1, kSpelling, "correct.stray-mark", "a speck read as a tilde");
-    } else if (s[i] == '.' && (StopAfterComma(s, i) || (stop_after_word && StrayStop(s, i, m)))) {
-      remove(i, i + 1, kSpelling, "correct.stray-mark", "a speck read as a full stop");
     } else if (stop_after_word && StopForHyphen(s, i, m)) {
       remove(i, i + 2, kHyphenation, "correct.dehyphenate",
              "a line-break hyphen read as a full stop; the joined word is known");
       ++i;  // its space too
+    } else if (s[i] == '.' && (StopAfterComma(s, i) || (stop_after_word && StrayStop(s, i, m)))) {
+      remove(i, i + 1, kSpelling, "correct.stray-mark", "a speck read as a full stop");
     } else if (size_t n = SpeckMark(s, i); n && LoneSpeck(s, i, n)) {
       remove(i - 1, i + n, kSpelling, "correct.stray-mark", "a speck read as a mark, alone between two words");
       i += n - 1;

@@ -40,8 +40,14 @@ TEST(StrayMarks, StopReadForALineBreakHyphen) {
   EXPECT_EQ(Fix("The case was trans. ferred to the Central Criminal Court."),
             "The case was transferred to the Central Criminal Court.");
   EXPECT_EQ(Fix("He joined the regi. ment in the spring."), "He joined the regiment in the spring.");
-  // Both pieces common words: not joined (indeed), whatever else happens to the stop.
-  EXPECT_EQ(Fix("They had waited in. deed they had waited all day.").find("indeed"), std::string::npos);
+  // Both pieces common words: joined only when the model finds the joined
+  // word likelier after the word before.
+  EXPECT_EQ(Fix("Prisoner got free and kicked wit. ness in the stomach."),
+            "Prisoner got free and kicked witness in the stomach.");
+  EXPECT_EQ(Fix("It may. be that he was right."), "It may be that he was right.");
+  EXPECT_EQ(Fix("He gave it to every. one of them.").find("everyone"), std::string::npos);
+  // A lone letter is more often debris than a piece (de. l ceased, not "del").
+  EXPECT_EQ(Fix("The de. l ceased constable was there.").find("del "), std::string::npos);
 }
 
 TEST(StrayMarks, TheWritersMarksStay) {
