@@ -163,6 +163,7 @@ struct Candidate {
   uint32_t kind = 0;          // 0 = the original
   int span = 1;               // tokens replaced (2 for a merge)
   bool debris = false;        // the token deleted: ids is the next word (span 2)
+  bool verbatim = false;      // an unknown word joined from the input's pieces: written as they are
 };
 
 bool HasDigit(std::string_view s) {
@@ -283,7 +284,7 @@ class SentencePass {
  private:
   bool Protected(const text::LmToken& t) const;
   bool NeedsCheck(size_t p) const;
-  std::vector<Candidate> Generate(size_t p) const;
+  std::vector<Candidate> Generate(size_t p, bool all) const;
   bool ScoreCandidates(size_t p, double min_gain, std::vector<Candidate>* c) const;
   void AddChannelCandidates(size_t p, bool known, std::vector<Candidate>* c) const;
   bool WideSearch(size_t p) const;
@@ -291,6 +292,7 @@ class SentencePass {
   std::vector<CandidateCache::Split> Splits(const std::u32string& o) const;
   bool HyphenBreakAfter(size_t p) const;
   void AddMerge(size_t p, std::vector<Candidate>* c) const;
+  void AddUnknownJoined(size_t p, std::vector<Candidate>* c) const;
   void AddDebris(size_t p, std::vector<Candidate>* c) const;
   void AddMisreadUnhyphenated(const std::string& joined, std::vector<Candidate>* c) const;
   void AddUnhyphenated(size_t p, std::vector<Candidate>* c) const;
@@ -571,11 +573,28 @@ void SentencePass::AddMerge(size_t p, std::vector<Candidate>* c) const {
   if (!spaces && !hyphen) return;
   uint32_t id = m_.Find(a.text + b.text);
   if (id == Model::kUnknown || m_.Count(id) < kMinCandidateCount) {
+    const size_t before = c->size();
     if (hyphen) AddMisreadUnhyphenated(a.text + b.text, c);
+    if (hyphen && c->size() == before) AddUnknownJoined(p, c);
     return;
   }
   double channel = hyphen ? kHyphenBreak : ch_.LogProb(ToU32(a.text + b.text), ToU32(a.text + " " + b.text));
   c->push_back({{id}, a.text + b.text, channel, 0, hyphen ? kHyphenation : kMerge, 2});
+}
+
+// "Tom- linson" -> "Tomlinson": a word the model does not know (a name,
+// most often) broken at a line end, where a piece is not a word either and
+// no known word is a misread of the joined form (AddMisreadUnhyphenated). It
+// is <unk> with its spelling, as an unknown original is (ScoreCandidates).
+// Not a lone letter (negli- h): a piece of debris as often as of the word.
+void SentencePass::AddUnknownJoined(size_t p, std::vector<Candidate>* c) const {
+  const text::LmToken &a = toks_[p - 1], &b = toks_[p];
+  if (ids_[p] != Model::kUnknown && ids_[p + 1] != Model::kUnknown) return;
+  if (ToU32(a.text).size() < 2 || ToU32(b.text).size() < 2) return;
+  if (b.text.find('-') != std::string::npos) return;  // Mile- end-road: a compound's first part
+  Candidate x{{Model::kUnknown}, a.text + b.text, kHyphenBreak, 0, kHyphenation, 2};
+  x.verbatim = true;
+  c->push_back(std::move(x));
 }
 
 // A lone small letter between two known words (the e court, have to charge
@@ -641,16 +660,18 @@ void SentencePass::AddUnhyphenated(size_t p, std::vector<Candidate>* c) const {
   c->push_back({{id}, joined, kHyphenBreak, 0, kHyphenation, 1});
 }
 
-std::vector<Candidate> SentencePass::Generate(size_t p) const {
+// The original and its candidates; without `all`, only the joined words of a
+// line-break hyphen after it (AddMerge).
+std::vector<Candidate> SentencePass::Generate(size_t p, bool all) const {
   const std::string& word = toks_[p - 1].text;
   bool known = ids_[p] != Model::kUnknown;
   std::vector<Candidate> c;
   // The original: copied through the channel; an unknown word is <unk> with its spelling.
   c.push_back({{ids_[p]}, word, ToU32(word).size() * ch_.log10_copy(), 0, 0, 1});
-  AddChannelCandidates(p, known, &c);
+  if (all) AddChannelCandidates(p, known, &c);
   if (o_.split_merge) AddMerge(p, &c);
-  if (o_.split_merge) AddDebris(p, &c);
-  if (o_.split_merge && o_.dehyphenate && !known) AddUnhyphenated(p, &c);
+  if (o_.split_merge && all) AddDebris(p, &c);
+  if (o_.split_merge && o_.dehyphenate && !known && all) AddUnhyphenated(p, &c);
   return c;
 }
 
@@ -677,7 +698,8 @@ bool SentencePass::ScoreCandidates(size_t p, double min_gain, std::vector<Candid
                                ? m_.CharLogProb(toks_[p].text) + kUnknownBias : 0.0;
   auto prior = [&](const Candidate& x) {
     const double next = x.span == 1 ? kept_next : 0.0;
-    if (x.kind == 0 && !known) return next + m_.CharLogProb(x.text) + kUnknownBias;  // <unk> with its spelling
+    if ((x.kind == 0 && !known) || (x.kind != 0 && x.ids[0] == Model::kUnknown))  // <unk> with its spelling
+      return next + m_.CharLogProb(x.text) + kUnknownBias;
     return next + (x.kind == kRealWord ? -kRealWordMargin + ClassBonus(p, x, &class_original) : 0.0);
   };
   // Each candidate's first word, scored once (all in one batch): the bound,
@@ -715,8 +737,11 @@ void SentencePass::Run(int rank, std::vector<edit::Proposal>* out, std::vector<S
   const double min_gain = sug ? -1e300 : std::log10(threshold / (1 - threshold)) - 1e-9;
   for (size_t p = 1; p + 1 < ids_.size(); ++p) {
     const text::LmToken& t = toks_[p - 1];
-    if (Protected(t) || !NeedsCheck(p)) continue;
-    std::vector<Candidate> c = Generate(p);
+    // A word before a line-break hyphen (any- body, to- gether, assort- ment)
+    // is weighed against the joined word even where it would not be checked.
+    const bool check = !Protected(t) && NeedsCheck(p);
+    if (!check && (Protected(t) || !HyphenBreakAfter(p))) continue;
+    std::vector<Candidate> c = Generate(p, check);
     if (c.size() < 2 && ids_[p] != Model::kUnknown) continue;
     if (!ScoreCandidates(p, min_gain, &c)) continue;
     double best = -1e300, norm = 0;
@@ -754,7 +779,10 @@ void SentencePass::Run(int rank, std::vector<edit::Proposal>* out, std::vector<S
     const char* note = hyphen     ? "line-break hyphen kept inside a line; the joined word is likelier"
                        : keyboard ? "noisy channel: language model x a typist's slip (a neighbouring key or two letters swapped)"
                                   : "noisy channel: language model x learned OCR confusions";
-    out->push_back(repair::MakeProposal(text_, t.begin, end, MatchCase(surface, top.text), top.kind, posterior,
+    const std::string replacement =
+        top.verbatim ? std::string(surface) + std::string(text_.substr(toks_[p].begin, toks_[p].end - toks_[p].begin))
+                     : MatchCase(surface, top.text);
+    out->push_back(repair::MakeProposal(text_, t.begin, end, replacement, top.kind, posterior,
                                         rule, note, rank));
     // Later decisions see the corrected context.
     if (top.ids.size() == 1 || top.span == 2) {

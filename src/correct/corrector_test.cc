@@ -276,6 +276,13 @@ TEST(CorrectorOnTheDefaultModel, LineBreakAfterAPieceThatIsAWord) {
   EXPECT_EQ(ModelEngine()->Fix("Mr. Justice Hawkins con- curred.", FixOptions{}).text, "Mr. Justice Hawkins concurred.");
   EXPECT_EQ(ModelEngine()->Fix("the com- pensation had to be assessed", FixOptions{}).text,
             "the compensation had to be assessed");
+  // A first piece that fits its context, or that the word list knows, is weighed too.
+  EXPECT_EQ(ModelEngine()->Fix("after his return to Lon- don.", FixOptions{}).text, "after his return to London.");
+  EXPECT_EQ(ModelEngine()->Fix("these are bound to- gether by chains.", FixOptions{}).text,
+            "these are bound together by chains.");
+  // A name the model does not know is joined as it is written.
+  EXPECT_EQ(ModelEngine()->Fix("Mr. Tom- linson said so.", FixOptions{}).text, "Mr. Tomlinson said so.");
+  EXPECT_EQ(ModelEngine()->Fix("Sergeant McAl- lister said so.", FixOptions{}).text, "Sergeant McAllister said so.");
   // Two words after a hyphen and a space stay apart (a compound's first part).
   EXPECT_EQ(ModelEngine()->Fix("a cross- examination of the witness", FixOptions{}).text.find("crossexamination"),
             std::string::npos);
