@@ -288,6 +288,20 @@ TEST(CorrectorOnTheDefaultModel, LineBreakAfterAPieceThatIsAWord) {
             std::string::npos);
 }
 
+// An unknown word used once is likelier a misread in a noisy text than in a
+// clean one, where it may be the writer's (kNoisyBiasDrop).
+TEST(CorrectorOnTheDefaultModel, NoisyTextsGetTheirMisreadsCorrected) {
+  if (!ModelEngine()) GTEST_SKIP() << "default model not built";
+  EXPECT_EQ(ModelEngine()->Fix("The jewels included a fine diamold ring and a brooch.", FixOptions{}).text,
+            "The jewels included a fine diamold ring and a brooch.");
+  EXPECT_NE(ModelEngine()->Fix("Tbe jewcls includcd a fiue diamold riug and a broocb.", FixOptions{}).text.find("diamond"),
+            std::string::npos);
+  EXPECT_EQ(ModelEngine()->Fix("He was remanuded for a week by the magistrate.", FixOptions{}).text,
+            "He was remanuded for a week by the magistrate.");
+  EXPECT_NE(ModelEngine()->Fix("Hc wvas remanuded for a wcek by tbe magistrnte.", FixOptions{}).text.find("remanded"),
+            std::string::npos);
+}
+
 // A lower-case misread with two or three errors gets the wider search; a
 // capitalised word (a name, most often) keeps the narrower one.
 TEST(CorrectorOnTheDefaultModel, BadlyMisreadCommonWords) {
