@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <cstdio>
 #include <unordered_map>
+#include <span>
 #include <utility>
 
 #include "text/lm_tokens.h"
@@ -376,7 +377,21 @@ class Scan {
   }
 
  private:
-  double LP(const std::vector<uint32_t>& s, size_t i) const { return m_.LogProb(s.data(), i, s[i]); }
+  // A short word sequence on the stack (at most two words of context, the
+  // head, two of its context and two right tokens), so that the per-boundary
+  // scores allocate nothing.
+  struct Seq {
+    uint32_t w[8];
+    size_t n = 0;
+    void push_back(uint32_t x) { w[n++] = x; }
+  };
+  // The two ids before ids[j] (fewer at the start).
+  static Seq Before(const std::vector<uint32_t>& ids, size_t j) {
+    Seq s;
+    for (size_t k = j >= 2 ? j - 2 : 0; k < j; ++k) s.push_back(ids[k]);
+    return s;
+  }
+  double LP(const Seq& s, size_t i) const { return m_.LogProb(s.w, i, s.w[i]); }
 
   // The model's view of every boundary of ids_, scored in batches: for the
   // boundary before ids_[j], the log10 p of each inserted head (<num>, the
@@ -420,22 +435,22 @@ class Scan {
   // alone, the right tokens costing nothing) is below `need`, the bound is
   // returned without further lookups.
   double Delta(const std::vector<uint32_t>& ids, size_t j, uint32_t head, std::initializer_list<uint32_t> ctx,
-               const std::vector<uint32_t>& right, double without, double need, const double* head_lp) const {
-    std::vector<uint32_t> with(ids.begin() + (j >= 2 ? j - 2 : 0), ids.begin() + j);
+               std::span<const uint32_t> right, double without, double need, const double* head_lp) const {
+    Seq with = Before(ids, j);
     with.push_back(head);
-    double lp_with = head_lp ? *head_lp : LP(with, with.size() - 1);
+    double lp_with = head_lp ? *head_lp : LP(with, with.n - 1);
     if (lp_with - without < need) return lp_with - without;
-    with.insert(with.end(), ctx.begin(), ctx.end());
+    for (uint32_t c : ctx) with.push_back(c);
     for (size_t k = 0; k < right.size() && k < 2; ++k) {
       with.push_back(right[k]);
-      lp_with += LP(with, with.size() - 1);
+      lp_with += LP(with, with.n - 1);
     }
     return lp_with - without;
   }
 
-  double Without(const std::vector<uint32_t>& ids, size_t j, const std::vector<uint32_t>& right) const {
-    std::vector<uint32_t> w(ids.begin() + (j >= 2 ? j - 2 : 0), ids.begin() + j);
-    size_t left = w.size();
+  double Without(const std::vector<uint32_t>& ids, size_t j, std::span<const uint32_t> right) const {
+    Seq w = Before(ids, j);
+    const size_t left = w.n;
     double lp = 0;
     for (size_t k = 0; k < right.size() && k < 2; ++k) {
       w.push_back(right[k]);
@@ -445,15 +460,15 @@ class Scan {
   }
 
   // At most the two tokens from ids_[j] on: all an insertion before it changes.
-  std::vector<uint32_t> Right(size_t j) const {
-    return std::vector<uint32_t>(ids_.begin() + j, ids_.begin() + std::min(ids_.size(), j + 2));
+  std::span<const uint32_t> Right(size_t j) const {
+    return std::span<const uint32_t>(ids_).subspan(j, std::min(ids_.size(), j + 2) - j);
   }
 
   // Scores for each reason at the boundary before ids[j], `right` following
   // it; need[r]: below this likelihood ratio reason r cannot be reported
   // (bounds suffice). `pre`: the batched scores, when ids is ids_ and right
   // is Right(j).
-  void LmScores(const std::vector<uint32_t>& ids, size_t j, const std::vector<uint32_t>& right, Features* f,
+  void LmScores(const std::vector<uint32_t>& ids, size_t j, std::span<const uint32_t> right, Features* f,
                 const double need[kNumReasons], const Heads* pre) const {
     double without = 0;
     if (pre) {
