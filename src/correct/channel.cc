@@ -287,6 +287,11 @@ struct TrieSearch {
   }
   // `rules` sums the confusions used (the budget); `lp` adds the copies.
   void Step(size_t p, uint32_t node, int ops, double rules, double lp) const {
+    if (ops == max_ops) {  // only copies are left: a walk, not a recursion
+      for (; p < o.size() && node != VocabTrie::kNone; ++p) node = trie.Child(node, o[p]), lp += copy;
+      if (node != VocabTrie::kNone && ops > 0 && trie.WordId(node) != Model::kUnknown) emit(trie.WordId(node), lp);
+      return;
+    }
     if (p == o.size()) {
       if (ops > 0 && trie.WordId(node) != Model::kUnknown) emit(trie.WordId(node), lp);
       return;

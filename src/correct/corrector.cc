@@ -549,9 +549,7 @@ std::vector<std::pair<uint32_t, double>> SentencePass::ChannelCandidates(size_t 
     if (known && ascii && !IsAscii(m_.Word(id))) return;
     // So is a compound the writer closed up (northwest, pressgang -> press-gang).
     if (OnlyAddsHyphens(m_.Word(id), word)) return;
-    for (auto& [seen, best] : list)
-      if (seen == id) { best = std::max(best, lp); return; }
-    list.emplace_back(id, lp);
+    list.emplace_back(id, lp);  // repeats are merged below
   };
   // A known word one of whose modern readings is the candidate (meanes,
   // murdred, vntimely) is a historical spelling the corpus attests, not a
@@ -566,7 +564,13 @@ std::vector<std::pair<uint32_t, double>> SentencePass::ChannelCandidates(size_t 
   if (!known) KeyboardSlips(word, [&](const std::string& v) {
     if (uint32_t id = m_.Find(v); id != Model::kUnknown && m_.Count(id) >= kMinCandidateCount) add(id, kKeyboardSlip);
   });
-  // One order whatever order the search found them in (most probable first).
+  // A word found by several paths keeps its best: sorted by id, best first,
+  // the first of each id kept. Then one order whatever order the search
+  // found them in (most probable first).
+  auto by_id = [](const auto& a, const auto& b) { return a.first != b.first ? a.first < b.first : a.second > b.second; };
+  std::sort(list.begin(), list.end(), by_id);
+  list.erase(std::unique(list.begin(), list.end(), [](const auto& a, const auto& b) { return a.first == b.first; }),
+             list.end());
   std::sort(list.begin(), list.end(), [](const auto& a, const auto& b) {
     return a.second != b.second ? a.second > b.second : a.first < b.first;
   });
@@ -769,7 +773,7 @@ bool SentencePass::ScoreCandidates(size_t p, double min_gain, std::vector<Candid
     return false;
   };
   std::vector<double> rest(n, 0.0);
-  if (!can_win(rest) || !ContinueAll(st, p, *c, end, can_win, &rest)) return false;
+  if (!can_win(rest) || !ContinueAll(std::move(st), p, *c, end, can_win, &rest)) return false;
   for (size_t i = 1; i < n; ++i) {
     Candidate& x = (*c)[i];
     x.score = first[i] + (rest[i] + tail[x.span]);
