@@ -288,6 +288,18 @@ TEST(CorrectorOnTheDefaultModel, LineBreakAfterAPieceThatIsAWord) {
             std::string::npos);
 }
 
+// The digit 1 alone before a lower-case word is often the OCR of the pronoun
+// I; the model weighs it against a number.
+TEST(CorrectorOnTheDefaultModel, OneReadForThePronounI) {
+  if (!ModelEngine()) GTEST_SKIP() << "default model not built";
+  EXPECT_EQ(ModelEngine()->Fix("It is curious that 1 should have gone.", FixOptions{}).text,
+            "It is curious that I should have gone.");
+  EXPECT_EQ(ModelEngine()->Fix("As 1 walked out one morning", FixOptions{}).text, "As I walked out one morning");
+  for (const char* t : {"He had 1 man and 2 women with him.", "See page 1 for the details.", "There were 1 or 2 of them.",
+                        "Chapter 1. The start"})
+    EXPECT_EQ(ModelEngine()->Fix(t, FixOptions{}).text, t) << t;
+}
+
 // An unknown word used once is likelier a misread in a noisy text than in a
 // clean one, where it may be the writer's (kNoisyBiasDrop).
 TEST(CorrectorOnTheDefaultModel, NoisyTextsGetTheirMisreadsCorrected) {
