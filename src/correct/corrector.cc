@@ -821,7 +821,8 @@ void SentencePass::Run(int rank, std::vector<edit::Proposal>* out, std::vector<S
   for (size_t p = 1; p + 1 < ids_.size(); ++p) {
     const text::LmToken& t = toks_[p - 1];
     // A word before a line-break hyphen (any- body, to- gether, assort- ment)
-    // is weighed against the joined word even where it would not be checked.
+    // is weighed against the joined word even where it would not be checked;
+    // a lone 1 (a number, so protected) against the pronoun I (OneForI).
     const bool one = OneForI(p);
     const bool check = !one && !Protected(t) && NeedsCheck(p);
     if (!one && !check && (Protected(t) || !HyphenBreakAfter(p))) continue;
@@ -839,6 +840,7 @@ void SentencePass::Run(int rank, std::vector<edit::Proposal>* out, std::vector<S
         // A debris candidate's alternative is the token deleted: "".
         s.alternatives.push_back({i == 0 && c[i].kind == 0 ? std::string(surface)
                                   : c[i].debris         ? std::string()
+                                  : one                 ? std::string("I")
                                                         : MatchCase(surface, c[i].text),
                                   std::pow(10.0, c[i].score - best) / norm});
       sug->push_back(std::move(s));

@@ -298,6 +298,13 @@ TEST(CorrectorOnTheDefaultModel, OneReadForThePronounI) {
   for (const char* t : {"He had 1 man and 2 women with him.", "See page 1 for the details.", "There were 1 or 2 of them.",
                         "Chapter 1. The start"})
     EXPECT_EQ(ModelEngine()->Fix(t, FixOptions{}).text, t) << t;
+  // Suggest mode offers the pronoun as it would be written.
+  FixOptions suggest;
+  suggest.suggest = true;
+  bool pronoun = false;
+  for (const Suggestion& x : ModelEngine()->Fix("It is curious that 1 should have gone.", suggest).suggestions)
+    for (const Alternative& a : x.alternatives) pronoun |= x.token == "1" && a.text == "I";
+  EXPECT_TRUE(pronoun);
 }
 
 // An unknown word used once is likelier a misread in a noisy text than in a
