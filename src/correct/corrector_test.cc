@@ -319,6 +319,9 @@ TEST(CorrectorOnTheDefaultModel, NoisyTextsGetTheirMisreadsCorrected) {
             "He was remanuded for a week by the magistrate.");
   EXPECT_NE(ModelEngine()->Fix("Hc wvas remanuded for a wcek by tbe magistrnte.", FixOptions{}).text.find("remanded"),
             std::string::npos);
+  // A noisy text's sporadic words also get the widest channel search.
+  EXPECT_NE(ModelEngine()->Fix("Tbe mnn wns bnrely ablo to walk to tbe hcuse of hls brotbor.", FixOptions{}).text.find("barely"),
+            std::string::npos);
 }
 
 // A lower-case misread with two or three errors gets the wider search; a
