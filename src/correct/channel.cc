@@ -296,12 +296,10 @@ struct TrieSearch {
       if (ops > 0 && trie.WordId(node) != Model::kUnknown) emit(trie.WordId(node), lp);
       return;
     }
-    if (ops < max_ops) {
-      for (const Confusion* c : (ops + 1 == max_ops ? last : at).At(p)) {
-        if (rules + c->log10p < min_lp) break;  // most probable first: none after fits
-        uint32_t n = Follow(node, c->intended);
-        if (n != VocabTrie::kNone) Step(p + c->observed.size(), n, ops + 1, rules + c->log10p, lp + c->log10p);
-      }
+    for (const Confusion* c : (ops + 1 == max_ops ? last : at).At(p)) {  // ops < max_ops here
+      if (rules + c->log10p < min_lp) break;  // most probable first: none after fits
+      uint32_t n = Follow(node, c->intended);
+      if (n != VocabTrie::kNone) Step(p + c->observed.size(), n, ops + 1, rules + c->log10p, lp + c->log10p);
     }
     if (uint32_t n = trie.Child(node, o[p]); n != VocabTrie::kNone) Step(p + 1, n, ops, rules, lp + copy);
   }

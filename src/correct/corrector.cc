@@ -183,10 +183,9 @@ struct Candidate {
   uint32_t kind = 0;          // 0 = the original
   int span = 1;               // tokens replaced (2 for a merge)
   bool debris = false;        // the token deleted: ids is the next word (span 2)
-  bool verbatim = false;      // an unknown word joined from the input's pieces: written as they are
+  enum Form : uint8_t { kCased, kPieces, kCapital };
+  Form form = kCased;         // how it is written (SentencePass::Written)
 };
-
-bool IsAsciiLowerByte(char c) { return c >= 'a' && c <= 'z'; }
 
 bool HasDigit(std::string_view s) {
   return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -323,6 +322,7 @@ class SentencePass {
   bool NeedsCheck(size_t p) const;
   std::vector<Candidate> Generate(size_t p, bool all) const;
   bool OneForI(size_t p) const;
+  std::string Written(const Candidate& x, size_t p) const;
   std::vector<Candidate> GenerateI(size_t p) const;
   bool ScoreCandidates(size_t p, double min_gain, std::vector<Candidate>* c) const;
   void AddChannelCandidates(size_t p, bool known, std::vector<Candidate>* c) const;
@@ -663,7 +663,7 @@ void SentencePass::AddUnknownJoined(size_t p, std::vector<Candidate>* c) const {
   if (ToU32(a.text).size() < 2 || ToU32(b.text).size() < 2) return;
   if (b.text.find('-') != std::string::npos) return;  // Mile- end-road: a compound's first part
   Candidate x{{Model::kUnknown}, a.text + b.text, kHyphenBreak, 0, kHyphenation, 2};
-  x.verbatim = true;
+  x.form = Candidate::kPieces;
   c->push_back(std::move(x));
 }
 
@@ -744,7 +744,7 @@ bool SentencePass::OneForI(size_t p) const {
   if (!(before == ' ' || before == '\n' || before == '\'' || before == '"')) return false;
   if (t.end >= text_.size() || (text_[t.end] != ' ' && text_[t.end] != '\n')) return false;
   const text::LmToken& next = toks_[p];
-  return next.is_word && next.begin == t.end + 1 && IsAsciiLowerByte(text_[next.begin]);
+  return next.is_word && next.begin == t.end + 1 && repair::IsAsciiLower(text_[next.begin]);
 }
 
 // The number and the pronoun I, as OneForI finds them.
@@ -752,8 +752,24 @@ std::vector<Candidate> SentencePass::GenerateI(size_t p) const {
   std::vector<Candidate> c;
   c.push_back({{ids_[p]}, toks_[p - 1].text, ch_.log10_copy(), 0, 0, 1});
   const uint32_t i = m_.Find("i");
-  if (i != Model::kUnknown) c.push_back({{i}, "i", std::max(ch_.LogProb(U"i", U"1"), kOneForI), 0, kSpelling, 1});
+  if (i == Model::kUnknown) return c;
+  c.push_back({{i}, "i", std::max(ch_.LogProb(U"i", U"1"), kOneForI), 0, kSpelling, 1});
+  c.back().form = Candidate::kCapital;
   return c;
+}
+
+// How candidate x of token p is written: the original as it stands, a
+// deletion as nothing, a word joined from its pieces as they stand, the
+// pronoun I in capitals, any other word in the original's case.
+std::string SentencePass::Written(const Candidate& x, size_t p) const {
+  const text::LmToken& t = toks_[p - 1];
+  const std::string_view surface = text_.substr(t.begin, t.end - t.begin);
+  if (x.kind == 0) return std::string(surface);
+  if (x.debris) return std::string();
+  if (x.form == Candidate::kCapital) return text::Upper(x.text);
+  if (x.form == Candidate::kPieces)
+    return std::string(surface) + std::string(text_.substr(toks_[p].begin, toks_[p].end - toks_[p].begin));
+  return MatchCase(surface, x.text);
 }
 
 // The original and its candidates; without `all`, only the joined words of a
@@ -837,9 +853,9 @@ void SentencePass::Run(int rank, std::vector<edit::Proposal>* out, std::vector<S
     // A word before a line-break hyphen (any- body, to- gether, assort- ment)
     // is weighed against the joined word even where it would not be checked;
     // a lone 1 (a number, so protected) against the pronoun I (OneForI).
-    const bool one = OneForI(p);
-    const bool check = !one && !Protected(t) && NeedsCheck(p);
-    if (!one && !check && (Protected(t) || !HyphenBreakAfter(p))) continue;
+    const bool one = OneForI(p), guarded = !one && Protected(t);
+    const bool check = !one && !guarded && NeedsCheck(p);
+    if (!one && !check && (guarded || !HyphenBreakAfter(p))) continue;
     std::vector<Candidate> c = one ? GenerateI(p) : Generate(p, check);
     if (c.size() < 2 && ids_[p] != Model::kUnknown) continue;
     if (!ScoreCandidates(p, min_gain, &c)) continue;
@@ -851,12 +867,7 @@ void SentencePass::Run(int rank, std::vector<edit::Proposal>* out, std::vector<S
     if (sug && c.size() > 1) {
       Suggestion s{t.begin, t.end, std::string(surface), {}};
       for (size_t i = 0; i < c.size() && i < kMaxAlternatives; ++i)
-        // A debris candidate's alternative is the token deleted: "".
-        s.alternatives.push_back({i == 0 && c[i].kind == 0 ? std::string(surface)
-                                  : c[i].debris         ? std::string()
-                                  : one                 ? std::string("I")
-                                                        : MatchCase(surface, c[i].text),
-                                  std::pow(10.0, c[i].score - best) / norm});
+        s.alternatives.push_back({Written(c[i], p), std::pow(10.0, c[i].score - best) / norm});
       sug->push_back(std::move(s));
     }
     const Candidate& top = c[0];
@@ -879,11 +890,7 @@ void SentencePass::Run(int rank, std::vector<edit::Proposal>* out, std::vector<S
     const char* note = hyphen     ? "line-break hyphen kept inside a line; the joined word is likelier"
                        : keyboard ? "noisy channel: language model x a typist's slip (a neighbouring key or two letters swapped)"
                                   : "noisy channel: language model x learned OCR confusions";
-    const std::string replacement =
-        one          ? std::string("I")
-        : top.verbatim ? std::string(surface) + std::string(text_.substr(toks_[p].begin, toks_[p].end - toks_[p].begin))
-                     : MatchCase(surface, top.text);
-    out->push_back(repair::MakeProposal(text_, t.begin, end, replacement, top.kind, posterior,
+    out->push_back(repair::MakeProposal(text_, t.begin, end, Written(top, p), top.kind, posterior,
                                         rule, note, rank));
     // Later decisions see the corrected context.
     if (top.ids.size() == 1 || top.span == 2) {

@@ -49,8 +49,9 @@ using emend::Suggestion;
 // an unknown word, its splits into two words. They depend on the word alone
 // and on the width of its search (the key says which), so one cache
 // serves every thread and call of an engine (a corpus repeats its misreads
-// across chunks and documents), and output is the same with or without it. Thread-safe: 64 shards, each with a
-// mutex, each cleared when it holds more than its share of kMaxWords.
+// across chunks and documents), and output is the same with or without it.
+// Thread-safe: 64 shards, each with a mutex, each cleared when it holds more
+// than its share of kMaxWords.
 class CandidateCache {
  public:
   struct Split {

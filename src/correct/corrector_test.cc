@@ -283,6 +283,13 @@ TEST(CorrectorOnTheDefaultModel, LineBreakAfterAPieceThatIsAWord) {
   // A name the model does not know is joined as it is written.
   EXPECT_EQ(ModelEngine()->Fix("Mr. Tom- linson said so.", FixOptions{}).text, "Mr. Tomlinson said so.");
   EXPECT_EQ(ModelEngine()->Fix("Sergeant McAl- lister said so.", FixOptions{}).text, "Sergeant McAllister said so.");
+  // Suggest mode writes the join as the edit would.
+  FixOptions suggest;
+  suggest.suggest = true;
+  bool joined = false;
+  for (const Suggestion& x : ModelEngine()->Fix("Sergeant McAl- lister said so.", suggest).suggestions)
+    for (const Alternative& a : x.alternatives) joined |= a.text == "McAllister";
+  EXPECT_TRUE(joined);
   // Two words after a hyphen and a space stay apart (a compound's first part).
   EXPECT_EQ(ModelEngine()->Fix("a cross- examination of the witness", FixOptions{}).text.find("crossexamination"),
             std::string::npos);
@@ -301,10 +308,11 @@ TEST(CorrectorOnTheDefaultModel, OneReadForThePronounI) {
   // Suggest mode offers the pronoun as it would be written.
   FixOptions suggest;
   suggest.suggest = true;
-  bool pronoun = false;
+  bool pronoun = false, number = false;
   for (const Suggestion& x : ModelEngine()->Fix("It is curious that 1 should have gone.", suggest).suggestions)
-    for (const Alternative& a : x.alternatives) pronoun |= x.token == "1" && a.text == "I";
+    for (const Alternative& a : x.alternatives) pronoun |= x.token == "1" && a.text == "I", number |= x.token == "1" && a.text == "1";
   EXPECT_TRUE(pronoun);
+  EXPECT_TRUE(number);  // the original, ranked second, is written as it stands
 }
 
 // An unknown word used once is likelier a misread in a noisy text than in a

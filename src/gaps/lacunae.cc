@@ -6,8 +6,8 @@
 #include <cmath>
 #include <cstdlib>
 #include <cstdio>
-#include <unordered_map>
 #include <span>
+#include <unordered_map>
 #include <utility>
 
 #include "text/lm_tokens.h"

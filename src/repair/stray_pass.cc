@@ -8,7 +8,9 @@
 //    where no sentence can end (a cut's evidence, see gaps/lacunae.h);
 //  - a tilde inside a word goes only if the word it leaves is known;
 //  - a full stop inside a word (trans. ferred, a line-break hyphen misread)
-//    goes with its space only if the joined word is common and a piece is not.
+//    goes with its space only if the joined word is common and a piece is
+//    not, or the model finds the joined word likelier (kicked wit. ness);
+//  - a lone mark (| * and the like) goes only between two lower-case words.
 #include "repair/passes.h"
 
 #include <algorithm>

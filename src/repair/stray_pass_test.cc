@@ -31,10 +31,9 @@ TEST(StrayMarks, SpecksReadAsMarksGo) {
             "The learned sergeant sentenced him to hard labour.");
 }
 
-// The writer's marks stay: quotations in single quotes (a closing mark
-// follows), elisions, abbreviations, sentences that end.
 // A line-break hyphen read as a full stop: the pieces are joined when the
-// whole is a common word and a piece is not; two words stay apart.
+// whole is a common word and a piece is not, or when the model finds the
+// whole likelier; two words stay apart.
 TEST(StrayMarks, StopReadForALineBreakHyphen) {
   if (!DefaultModelEngine()) GTEST_SKIP() << "default model not built";
   EXPECT_EQ(Fix("The case was trans. ferred to the Central Criminal Court."),
@@ -50,6 +49,8 @@ TEST(StrayMarks, StopReadForALineBreakHyphen) {
   EXPECT_EQ(Fix("The de. l ceased constable was there.").find("del "), std::string::npos);
 }
 
+// The writer's marks stay: quotations in single quotes (a closing mark
+// follows), elisions, abbreviations, sentences that end.
 TEST(StrayMarks, TheWritersMarksStay) {
   if (!DefaultModelEngine()) GTEST_SKIP() << "default model not built";
   for (const char* t : {"He said, 'the greater the sinner, the greater the saint,' and left the room.",
