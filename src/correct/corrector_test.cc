@@ -210,6 +210,16 @@ TEST(CorrectorTest, TrieCandidatesEqualFilteredStringCandidates) {
 // again and again). Each is skipped when the model is not built.
 const Engine* ModelEngine() { return DefaultModelEngine(); }
 
+// Whether suggest mode offers `alternative` (as written) for `token` of `text`.
+bool Offers(std::string_view text, std::string_view token, std::string_view alternative) {
+  FixOptions suggest;
+  suggest.suggest = true;
+  for (const Suggestion& x : ModelEngine()->Fix(text, suggest).suggestions)
+    for (const Alternative& a : x.alternatives)
+      if (x.token == token && a.text == alternative) return true;
+  return false;
+}
+
 // Historical spellings are left alone; a misread beside them is still corrected.
 TEST(CorrectorOnTheDefaultModel, HistoricalSpellingsAreNotMisreads) {
   if (!ModelEngine()) GTEST_SKIP() << "default model not built";
@@ -284,12 +294,7 @@ TEST(CorrectorOnTheDefaultModel, LineBreakAfterAPieceThatIsAWord) {
   EXPECT_EQ(ModelEngine()->Fix("Mr. Tom- linson said so.", FixOptions{}).text, "Mr. Tomlinson said so.");
   EXPECT_EQ(ModelEngine()->Fix("Sergeant McAl- lister said so.", FixOptions{}).text, "Sergeant McAllister said so.");
   // Suggest mode writes the join as the edit would.
-  FixOptions suggest;
-  suggest.suggest = true;
-  bool joined = false;
-  for (const Suggestion& x : ModelEngine()->Fix("Sergeant McAl- lister said so.", suggest).suggestions)
-    for (const Alternative& a : x.alternatives) joined |= a.text == "McAllister";
-  EXPECT_TRUE(joined);
+  EXPECT_TRUE(Offers("Sergeant McAl- lister said so.", "McAl", "McAllister"));
   // Two words after a hyphen and a space stay apart (a compound's first part).
   EXPECT_EQ(ModelEngine()->Fix("a cross- examination of the witness", FixOptions{}).text.find("crossexamination"),
             std::string::npos);
@@ -306,13 +311,8 @@ TEST(CorrectorOnTheDefaultModel, OneReadForThePronounI) {
                         "Chapter 1. The start"})
     EXPECT_EQ(ModelEngine()->Fix(t, FixOptions{}).text, t) << t;
   // Suggest mode offers the pronoun as it would be written.
-  FixOptions suggest;
-  suggest.suggest = true;
-  bool pronoun = false, number = false;
-  for (const Suggestion& x : ModelEngine()->Fix("It is curious that 1 should have gone.", suggest).suggestions)
-    for (const Alternative& a : x.alternatives) pronoun |= x.token == "1" && a.text == "I", number |= x.token == "1" && a.text == "1";
-  EXPECT_TRUE(pronoun);
-  EXPECT_TRUE(number);  // the original, ranked second, is written as it stands
+  EXPECT_TRUE(Offers("It is curious that 1 should have gone.", "1", "I"));
+  EXPECT_TRUE(Offers("It is curious that 1 should have gone.", "1", "1"));  // the original, ranked second, as it stands
 }
 
 // An unknown word used once is likelier a misread in a noisy text than in a
@@ -354,12 +354,7 @@ TEST(CorrectorOnTheDefaultModel, LoneLetterBetweenWordsIsDebris) {
   for (const Edit& e : r.edits) debris |= e.rule == "correct.debris" && e.after.empty() && e.end - e.start == 2;
   EXPECT_TRUE(debris);
   // Suggest mode offers the deletion as an empty alternative.
-  FixOptions suggest;
-  suggest.suggest = true;
-  bool empty = false;
-  for (const Suggestion& x : ModelEngine()->Fix("The prisoner was taken to the e court by the officer.", suggest).suggestions)
-    for (const Alternative& a : x.alternatives) empty |= x.token == "e" && a.text.empty();
-  EXPECT_TRUE(empty);
+  EXPECT_TRUE(Offers("The prisoner was taken to the e court by the officer.", "e", ""));
   for (const char* kept : {"You don t know what I said to him.", "They wanted some clothes j\nAnd when they had them",
                            "He had a book in his hand."}) {
     for (const Edit& e : ModelEngine()->Fix(kept, FixOptions{}).edits) EXPECT_NE(e.rule, "correct.debris") << kept;
