@@ -16,8 +16,12 @@
 
 namespace emend::io {
 
+// The target is small enough that --threads 2 stays busy to the end (6.4 MB
+// of OCR: 1.52x faster than one thread with 1 MiB chunks, 1.80x with 256
+// KiB; BENCHMARKS.md) and large enough for the corrector's and the gap
+// scan's whole-text statistics (a 256 KiB chunk holds some 40,000 words).
 struct ChunkLimits {
-  size_t target = 1 << 20;  // 1 MiB
+  size_t target = 256 << 10;  // 256 KiB
   size_t max = 8 << 20;     // 8 MiB
 };
 
