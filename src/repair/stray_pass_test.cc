@@ -49,6 +49,17 @@ TEST(StrayMarks, StopReadForALineBreakHyphen) {
   EXPECT_EQ(Fix("The de. l ceased constable was there.").find("del "), std::string::npos);
 }
 
+// A paragraph does not end with a comma: the full stop's dot was read with
+// a speck's tail. A comma inside a paragraph stays.
+TEST(StrayMarks, CommaThatEndsAParagraph) {
+  if (!DefaultModelEngine()) GTEST_SKIP() << "default model not built";
+  EXPECT_EQ(Fix("The window was securely fastened,"), "The window was securely fastened.");
+  EXPECT_EQ(Fix("He was tried by Judge Prentice, \n\nThe jury retired."),
+            "He was tried by Judge Prentice. \n\nThe jury retired.");
+  for (const char* t : {"The window was securely fastened,\nand the door was locked.", "He came to the house, and"})
+    EXPECT_EQ(Fix(t), t) << t;
+}
+
 // The writer's marks stay: quotations in single quotes (a closing mark
 // follows), elisions, abbreviations, sentences that end.
 TEST(StrayMarks, TheWritersMarksStay) {
