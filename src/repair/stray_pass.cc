@@ -5,7 +5,8 @@
 //    before a capital or a word the model does not know;
 //  - a full stop ends a sentence unless the model reads the two lower-case
 //    words around it as one sentence far better than as two, and stays
-//    where no sentence can end (a cut's evidence, see gaps/lacunae.h);
+//    where no sentence can end (a cut's evidence, see gaps/lacunae.h); one
+//    glued to a word's start (being .closed) or doubled (infirmity..) goes;
 //  - a tilde inside a word goes only if the word it leaves is known;
 //  - a full stop inside a word (trans. ferred, a line-break hyphen misread)
 //    goes with its space only if the joined word is common and a piece is
@@ -221,6 +222,23 @@ bool StopForHyphen(std::string_view s, size_t i, const Model& m) {
   return m.LogProb(ctx, 1, m.Find(joined)) - two >= kJoinMargin;
 }
 
+// "being .closed", ".At eleven": a full stop glued to the start of a word,
+// after a space (a lower-case word follows) or at the start of a line. Not
+// an ellipsis spaced out (". . .what", the mark before it is a full stop)
+// nor a decimal (.5, no letter).
+bool StopBeforeWord(std::string_view s, size_t i) {
+  if (i + 1 >= s.size() || !IsAsciiLetter(s[i + 1])) return false;
+  if (i == 0 || s[i - 1] == '\n') return true;
+  return s[i - 1] == ' ' && IsAsciiLower(s[i + 1]) && !(i >= 2 && s[i - 2] == '.');
+}
+
+// "her infirmity..": the second of two full stops after a word, before white
+// space or the end (an ellipsis has three).
+bool DoubledStop(std::string_view s, size_t i) {
+  if (i < 2 || s[i - 1] != '.' || !IsAsciiLetter(s[i - 2])) return false;
+  return i + 1 == s.size() || s[i + 1] == ' ' || s[i + 1] == '\n';
+}
+
 // "the window was securely fastened,": a comma that ends a paragraph (only
 // white space after it before a blank line or the end of the text), after
 // a lower-case word, where the model ends the sentence with a full stop
@@ -305,7 +323,8 @@ void ProposeStrayMarks(const PassInput& in, Proposals* out) {
       remove(i, i + 2, kHyphenation, "correct.dehyphenate",
              "a line-break hyphen read as a full stop; the joined word is known");
       ++i;  // its space too
-    } else if (s[i] == '.' && (StopAfterComma(s, i) || (stop_after_word && StrayStop(s, i, m)))) {
+    } else if (s[i] == '.' && (StopAfterComma(s, i) || StopBeforeWord(s, i) || DoubledStop(s, i) ||
+                               (stop_after_word && StrayStop(s, i, m)))) {
       remove(i, i + 1, kSpelling, "correct.stray-mark", "a speck read as a full stop");
     } else if (s[i] == ',' && FinalComma(s, i, m)) {
       out->push_back(MakeProposal(s, i, i + 1, ".", kSpelling, 0.9, "correct.final-stop",
