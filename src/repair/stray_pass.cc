@@ -114,11 +114,12 @@ bool OpeningQuoteBefore(std::string_view s, size_t to) {
 }
 
 // Words an apostrophe ends as an elision (thro', tho', an' for and, wi'
-// for with, yo', don', sen'); -in' words are checked apart (goin').
+// for with, yo', don', sen', and the de' and me' of Italian names and
+// verse); -in' words are checked apart (goin').
 bool FinalElision(std::string_view w) {
-  static constexpr std::array<std::string_view, 20> kWords = {"an", "wi", "ha", "th", "fo", "po", "ma",
-                                                              "pa", "thro", "tho", "yo", "don", "wan", "sen",
-                                                              "o", "fro", "nae", "gi", "ca", "bes"};
+  static constexpr std::array<std::string_view, 24> kWords = {
+      "an", "wi", "ha", "th", "fo", "po", "ma", "pa", "thro", "tho", "yo", "don",
+      "wan", "sen", "o", "fro", "nae", "gi", "ca", "bes", "de", "me", "di", "ne"};  // Italian de', me'; dialect
   return OneOf(w, kWords);
 }
 
@@ -131,6 +132,14 @@ std::string_view LowerWordBefore(std::string_view s, size_t e) {
   return s.substr(b, e - b);
 }
 
+// Words in s that are no plural, so an apostrophe after them is no plural
+// possessive (his' wife, was' held).
+bool NotPlural(std::string_view w) {
+  static constexpr std::array<std::string_view, 13> kWords = {
+      "his", "was", "is", "this", "has", "as", "us", "its", "thus", "perhaps", "unless", "whereas", "yes"};
+  return OneOf(w, kWords);
+}
+
 // "the' baron", "laid' open": an apostrophe at the end of a known word (not
 // a plural possessive, boys', nor an elision), before white space, with no
 // opening quotation mark before it in its paragraph. (After a mark, as in
@@ -140,8 +149,8 @@ bool StrayClosingApostrophe(std::string_view s, size_t i, const Model& m) {
   if (i == 0 || (i + 1 < s.size() && s[i + 1] != ' ' && s[i + 1] != '\n')) return false;
   if (!IsAsciiLetter(s[i - 1])) return false;
   std::string_view w = LowerWordBefore(s, i);
-  if (w.size() < 2 || w.back() == 's' || FinalElision(w) || !Common(m, w)) return false;
-  if (Common(m, std::string(w) + "g")) return false;  // goin', nothin'
+  if (w.size() < 2 || (w.back() == 's' && !NotPlural(w)) || FinalElision(w) || !Common(m, w)) return false;
+  if (w.size() >= 4 && w.ends_with("in") && Common(m, std::string(w) + "g")) return false;  // goin', nothin'
   return !OpeningQuoteBefore(s, i);
 }
 

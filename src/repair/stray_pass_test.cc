@@ -29,6 +29,8 @@ TEST(StrayMarks, SpecksReadAsMarksGo) {
   EXPECT_EQ(Fix("He saw the | prisoner and the * man at the door."), "He saw the prisoner and the man at the door.");
   EXPECT_EQ(Fix("The learned sergeant. sentenced him to hard labour."),
             "The learned sergeant sentenced him to hard labour.");
+  EXPECT_EQ(Fix("An inquest was' held on the body, and he was fined 10s., or' three days."),
+            "An inquest was held on the body, and he was fined 10s., or three days.");
   EXPECT_EQ(Fix("The case for the Crown being .closed, he spoke."), "The case for the Crown being closed, he spoke.");
   EXPECT_EQ(Fix("She was unable to attend owing to her infirmity.."), "She was unable to attend owing to her infirmity.");
   EXPECT_EQ(Fix("He left.\n.At eleven they came back."), "He left.\nAt eleven they came back.");
@@ -75,6 +77,7 @@ TEST(StrayMarks, TheWritersMarksStay) {
                         "The page is at http://example.org/~smith for all to see.",
                         "The Police~court was full.",
                         "The author* says so, and 3 * 4 is 12.",
+                        "They walked on to the Capella de' Greci, and the boys' books were lost.",
                         "Merchants, noblemen. . .what have we here? A rate of .5 and then... nothing.",  // the ~ stands for a hyphen: no word Policecourt
                         "The wind blew thro' the bowers, and he was goin' home 'midst the storm.",
                         "He called it the 'dark side' of the moon, and the boys' books were lost."})
