@@ -327,6 +327,11 @@ TEST(CorrectorOnTheDefaultModel, NoisyTextsGetTheirMisreadsCorrected) {
             "He was remanuded for a week by the magistrate.");
   EXPECT_NE(ModelEngine()->Fix("Hc wvas remanuded for a wcek by tbe magistrnte.", FixOptions{}).text.find("remanded"),
             std::string::npos);
+  // Capitalised words too, though less: most are names.
+  EXPECT_EQ(ModelEngine()->Fix("He went by train to Manchestor on the morning of the inquest.", FixOptions{}).text,
+            "He went by train to Manchestor on the morning of the inquest.");
+  EXPECT_EQ(ModelEngine()->Fix("Hc wcnt by trnin to Manchestor on tbe morniug of tbe inqucst.", FixOptions{}).text,
+            "He went by train to Manchester on the morning of the inquest.");
   // A noisy text's sporadic words also get the widest channel search.
   EXPECT_NE(ModelEngine()->Fix("Tbe mnn wns bnrely ablo to walk to tbe hcuse of hls brotbor.", FixOptions{}).text.find("barely"),
             std::string::npos);

@@ -15,8 +15,6 @@ namespace {
 constexpr size_t kMaxSentence = 4000;   // bytes looked at on each side of a trigger
 constexpr double kMinUpperShare = 0.6;  // share of words in capitals to call a sentence inverted
 
-bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
-
 bool SentenceEndAt(std::string_view s, size_t i) {  // s[i] ends a sentence
   char c = s[i];
   if (c == '\n') return i + 1 < s.size() && (s[i + 1] == '\n' || s[i + 1] == '\r');

@@ -53,6 +53,7 @@ size_t WordEnd(std::string_view s, size_t i);        // end of the letter run st
 std::string_view RunAround(std::string_view s, size_t i);  // the maximal run of non-blank bytes around i
 inline bool IsBlank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 inline bool IsAsciiLower(char c) { return c >= 'a' && c <= 'z'; }
+inline bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
 
 // A test of the run of non-blank bytes around a position (RunAround), taken
 // once per run however many positions in it are asked about: asking at each
