@@ -31,6 +31,9 @@ TEST(StrayMarks, SpecksReadAsMarksGo) {
             "The learned sergeant sentenced him to hard labour.");
   EXPECT_EQ(Fix("An inquest was' held on the body, and he was fined 10s., or' three days."),
             "An inquest was held on the body, and he was fined 10s., or three days.");
+  EXPECT_EQ(Fix("The plaintiff, on being recalled,, positively denied it."),
+            "The plaintiff, on being recalled, positively denied it.");
+  EXPECT_EQ(Fix("ROBBERY OF NEWSPAPERS.,"), "ROBBERY OF NEWSPAPERS.");
   EXPECT_EQ(Fix("The case for the Crown being .closed, he spoke."), "The case for the Crown being closed, he spoke.");
   EXPECT_EQ(Fix("She was unable to attend owing to her infirmity.."), "She was unable to attend owing to her infirmity.");
   EXPECT_EQ(Fix("He left.\n.At eleven they came back."), "He left.\nAt eleven they came back.");
