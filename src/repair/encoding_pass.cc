@@ -6,6 +6,7 @@
 //  character (the way ftfy refuses ambiguous cases).
 //  HTML entities left in plain text: &amp; &#8217; &#x2019; and common named
 //  ones, never on lines that look like markup.
+//  A pound sign lost in a decoding: U+FFFD before an amount.
 #include <unicode/uchar.h>
 
 #include <algorithm>
@@ -165,11 +166,29 @@ void ProposeEntities(std::string_view s, Proposals* out) {
   }
 }
 
+// "the value of \uFFFD500": a pound sign that a decoding lost (Latin-1 0xA3
+// read as UTF-8 and replaced), where U+FFFD stands before a digit at a word's
+// start. In English text no other sign stands there so often; a text that
+// writes $ or the euro sign is left alone (BLN600 OCR: 118 such marks, all
+// pounds in its gold).
+void ProposeLostPound(std::string_view s, Proposals* out) {
+  static constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
+  if (s.find('$') != s.npos || s.find("\xE2\x82\xAC") != s.npos) return;
+  for (size_t i = s.find(kReplacement); i != s.npos; i = s.find(kReplacement, i + 1)) {
+    const size_t e = i + kReplacement.size();
+    if (e >= s.size() || s[e] < '0' || s[e] > '9') continue;
+    if (i > 0 && !IsBlank(s[i - 1]) && s[i - 1] != '(' && s[i - 1] != '"') continue;
+    out->push_back(MakeProposal(s, i, e, "\xC2\xA3", kEncoding, 0.8, "encoding.lost-pound",
+                                "U+FFFD before an amount: a pound sign lost in a decoding", kRankEncoding));
+  }
+}
+
 }  // namespace
 
 void ProposeEncoding(const PassInput& in, Proposals* out) {
   ProposeMojibake(in.text, out);
   ProposeEntities(in.text, out);
+  ProposeLostPound(in.text, out);
 }
 
 }  // namespace emend::repair

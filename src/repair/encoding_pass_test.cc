@@ -21,6 +21,15 @@ TEST(EncodingPass, Entities) {
     EXPECT_EQ(Fix(s), s) << s;
 }
 
+// U+FFFD before an amount is a pound sign a decoding lost; elsewhere, or in
+// a text that writes dollars, it stays.
+TEST(EncodingPass, LostPoundSign) {
+  EXPECT_EQ(Fix("goods of the value of \xEF\xBF\xBD" "500 were ready"), "goods of the value of £500 were ready");
+  EXPECT_EQ(Fix("\xEF\xBF\xBD" "5 or fourteen days"), "£5 or fourteen days");
+  for (const char* s : {"a pon\xEF\xBF\xBDy and cart", "item\xEF\xBF\xBD" "5", "\xEF\xBF\xBD" "5 or $4"})
+    EXPECT_EQ(Fix(s), s) << s;
+}
+
 TEST(EncodingPass, LeavesRealLatin1AndOtherScriptsAlone) {
   for (const char* s : {"Ça va? À bientôt, élève «café» — Zürich", "Ærø, Ødegaard, ß, Ñandú",
                         "царь Пётр", "東京", "naïve façade"})
