@@ -34,6 +34,8 @@ TEST(StrayMarks, SpecksReadAsMarksGo) {
   EXPECT_EQ(Fix("The plaintiff, on being recalled,, positively denied it."),
             "The plaintiff, on being recalled, positively denied it.");
   EXPECT_EQ(Fix("ROBBERY OF NEWSPAPERS.,"), "ROBBERY OF NEWSPAPERS.");
+  EXPECT_EQ(Fix("The banns were- published, and guests were invited."),
+            "The banns were published, and guests were invited.");
   EXPECT_EQ(Fix("The case for the Crown being .closed, he spoke."), "The case for the Crown being closed, he spoke.");
   EXPECT_EQ(Fix("She was unable to attend owing to her infirmity.."), "She was unable to attend owing to her infirmity.");
   EXPECT_EQ(Fix("He left.\n.At eleven they came back."), "He left.\nAt eleven they came back.");
