@@ -52,6 +52,7 @@ constexpr double kJoinMargin = 1.0;
 // monographs 17.71% -> 17.66% (pages cut mid-sentence: "that is to say,"),
 // no word broken; 3 gave 18.01% and 17.69%.
 constexpr double kFinalStopMargin = 1.0;
+constexpr uint64_t kCapitalURatio = 10;
 // How far a closing quotation mark is looked for (bytes, within the paragraph).
 constexpr size_t kQuoteReach = 600;
 
@@ -313,6 +314,40 @@ bool HyphenBetweenWords(std::string_view s, size_t i, const Model& m) {
   return m.Find(std::string(a) + "-" + std::string(b)) == Model::kUnknown;
 }
 
+// "wiU", "shaU": a capital U inside a lower-case word, which is how OCR
+// reads ll in book type (and u in newspapers: coUrt, hUt, which the
+// corrector sees as court and hut, since it reads words in lower case).
+// Sets *fix to the ll reading where the model knows it kCapitalURatio times
+// as often as the u reading (aU: all, not au), or knows neither and the U
+// ends the word after a vowel (batayU, an Early Modern batayll; not
+// againU); false otherwise.
+bool CapitalU(std::string_view s, size_t i, const Model& m, size_t* b, size_t* e, std::string* fix) {
+  if (i == 0 || !IsAsciiLower(s[i - 1])) return false;
+  *b = i;
+  while (*b > 0 && IsAsciiLower(s[*b - 1])) --*b;
+  if (*b > 0 && IsAsciiUpper(s[*b - 1])) --*b;  // ShaU
+  *e = i + 1;
+  while (*e < s.size() && IsAsciiLower(s[*e])) ++*e;
+  if ((*b > 0 && IsAsciiLetter(s[*b - 1])) || (*e < s.size() && (IsAsciiLetter(s[*e]) || (s[*e] & 0x80)))) return false;
+  if (*e + 1 < s.size() && s[*e] == '\'' && IsAsciiLetter(s[*e + 1])) return false;  // coU'RT
+  std::string ll(s.substr(*b, i - *b)), u = ll;  // the two readings
+  ll += "ll";
+  u += "u";
+  ll += s.substr(i + 1, *e - i - 1);
+  u += s.substr(i + 1, *e - i - 1);
+  const uint32_t ll_id = m.Find(text::Lower(ll)), u_id = m.Find(text::Lower(u));
+  const uint64_t ll_n = ll_id == Model::kUnknown ? 0 : m.Count(ll_id), u_n = u_id == Model::kUnknown ? 0 : m.Count(u_id);
+  if (ll_n == 0 && u_n == 0) {  // a word ending in ll that the model lacks (batayU, mercifuU)
+    const char v = s[i - 1];
+    if (*e != i + 1 || !(v == 'a' || v == 'e' || v == 'i' || v == 'o' || v == 'u' || v == 'y')) return false;
+    *fix = std::move(ll);
+    return true;
+  }
+  if (ll_n < kCapitalURatio * u_n) return false;
+  *fix = std::move(ll);
+  return true;
+}
+
 // "the | prisoner", "was * taken", "of • the": a mark standing alone
 // between two lower-case words, which no writer puts there (a footnote
 // mark follows a word without a space; a blank for a name is a dash).
@@ -363,6 +398,7 @@ void ProposeStrayMarks(const PassInput& in, Proposals* out) {
   auto remove = [&](size_t b, size_t e, uint32_t kind, const char* rule, const char* note) {
     out->push_back(MakeProposal(s, b, e, "", kind, 0.9, rule, note, kRankSpacing));
   };
+  std::string fix;
   for (size_t i = 0; i < s.size(); ++i) {
     const bool stop_after_word = s[i] == '.' && i > 0 && IsAsciiLower(s[i - 1]);
     if (i > 0 && s[i] == '\'' && (StrayApostrophe(s, i, m) || StrayClosingApostrophe(s, i, m))) {
@@ -378,6 +414,10 @@ void ProposeStrayMarks(const PassInput& in, Proposals* out) {
       remove(i, i + 1, kSpelling, "correct.stray-mark", "a speck read as a full stop");
     } else if (s[i] == '-' && i > 0 && IsAsciiLower(s[i - 1]) && HyphenBetweenWords(s, i, m)) {
       remove(i, i + 1, kHyphenation, "correct.stray-mark", "a hyphen between two words");
+    } else if (size_t b, e; s[i] == 'U' && CapitalU(s, i, m, &b, &e, &fix)) {
+      out->push_back(MakeProposal(s, b, e, fix, kSpelling, 0.9, "correct.capital-u",
+                                  "a capital U inside a lower-case word: ll or u misread", kRankSpacing));
+      i = e - 1;
     } else if (s[i] == ',' && DoubledComma(s, i)) {
       remove(i, i + 1, kSpelling, "correct.stray-mark", "a speck read as a comma");
     } else if (s[i] == ',' && FinalComma(s, i, m)) {

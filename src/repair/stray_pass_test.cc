@@ -70,6 +70,18 @@ TEST(StrayMarks, CommaThatEndsAParagraph) {
     EXPECT_EQ(Fix(t), t) << t;
 }
 
+// A capital U inside a lower-case word is ll misread in book type where the
+// model knows the ll reading far better (or knows neither and the U ends
+// the word after a vowel); the u reading (coUrt) is the corrector's.
+TEST(StrayMarks, CapitalUForLl) {
+  if (!DefaultModelEngine()) GTEST_SKIP() << "default model not built";
+  EXPECT_EQ(Fix("He wiU come, and we shaU see aU of them. ShaU I go?"),
+            "He will come, and we shall see all of them. Shall I go?");
+  EXPECT_EQ(Fix("They rode tyU they had won the batayU."), "They rode tyll they had won the batayll.");
+  for (const char* t : {"He said againU and againU.", "The iPod and McUrk were in the hUt."})
+    EXPECT_EQ(Fix(t).find("ll"), std::string::npos) << t;
+}
+
 // The writer's marks stay: quotations in single quotes (a closing mark
 // follows), elisions, abbreviations, sentences that end.
 TEST(StrayMarks, TheWritersMarksStay) {
