@@ -332,6 +332,11 @@ TEST(CorrectorOnTheDefaultModel, NoisyTextsGetTheirMisreadsCorrected) {
             "He went by train to Manchestor on the morning of the inquest.");
   EXPECT_EQ(ModelEngine()->Fix("Hc wcnt by trnin to Manchestor on tbe morniug of tbe inqucst.", FixOptions{}).text,
             "He went by train to Manchester on the morning of the inquest.");
+  // A noisy text's known words get a wider real-word search (tip for up).
+  EXPECT_EQ(ModelEngine()->Fix("On his way tip the Strand the prisoner was seen by the constable.", FixOptions{}).text,
+            "On his way tip the Strand the prisoner was seen by the constable.");
+  EXPECT_EQ(ModelEngine()->Fix("Tbe prisoncr wns tnken awny. On his way tip the Strand the prisoner was seen.", FixOptions{}).text,
+            "The prisoner was taken away. On his way up the Strand the prisoner was seen.");
   // A noisy text's sporadic words also get the widest channel search.
   EXPECT_NE(ModelEngine()->Fix("Tbe mnn wns bnrely ablo to walk to tbe hcuse of hls brotbor.", FixOptions{}).text.find("barely"),
             std::string::npos);
