@@ -335,6 +335,8 @@ class SentencePass {
   bool OneForI(size_t p) const;
   std::string Written(const Candidate& x, size_t p) const;
   std::vector<Candidate> GenerateI(size_t p) const;
+  bool LlForD(size_t p) const;
+  std::vector<Candidate> GenerateLl(size_t p) const;
   bool ScoreCandidates(size_t p, double min_gain, std::vector<Candidate>* c) const;
   void AddChannelCandidates(size_t p, bool known, std::vector<Candidate>* c) const;
   bool WideSearch(size_t p) const;
@@ -785,6 +787,30 @@ bool SentencePass::OneForI(size_t p) const {
 }
 
 // The number and the pronoun I, as OneForI finds them.
+// In an Early Modern text, where real-word checks are off (its spellings
+// look like misreads), a known word with a d that does not fit its context
+// (they shad haue, I can not ted) is weighed against the words that write
+// one d as ll: ll read as d is common in old type.
+bool SentencePass::LlForD(size_t p) const {
+  if (!o_.early_modern || ids_[p] == Model::kUnknown || HyphenBreakAfter(p)) return false;
+  if (toks_[p - 1].text.find('d') == std::string::npos || Elided(text_, toks_[p - 1])) return false;
+  return lp_[p] < kFitsContext || (p + 1 < ids_.size() && lp_[p + 1] < kFitsContext);
+}
+
+// The original and each known word that writes one of its d's as ll.
+std::vector<Candidate> SentencePass::GenerateLl(size_t p) const {
+  const std::string& w = toks_[p - 1].text;
+  std::vector<Candidate> c;
+  c.push_back({{ids_[p]}, w, ToU32(w).size() * ch_.log10_copy(), 0, 0, 1});
+  for (size_t i = w.find('d'); i != std::string::npos; i = w.find('d', i + 1)) {
+    std::string v = w.substr(0, i) + "ll" + w.substr(i + 1);
+    const uint32_t id = m_.Find(v);
+    if (id == Model::kUnknown || m_.Count(id) < kMinCandidateCount) continue;
+    c.push_back({{id}, v, ch_.LogProb(ToU32(v), ToU32(w)), 0, kRealWord, 1});
+  }
+  return c;
+}
+
 std::vector<Candidate> SentencePass::GenerateI(size_t p) const {
   std::vector<Candidate> c;
   c.push_back({{ids_[p]}, toks_[p - 1].text, ch_.log10_copy(), 0, 0, 1});
@@ -892,8 +918,9 @@ void SentencePass::Run(int rank, std::vector<edit::Proposal>* out, std::vector<S
     // a lone 1 (a number, so protected) against the pronoun I (OneForI).
     const bool one = OneForI(p), guarded = !one && Protected(t);
     const bool check = !one && !guarded && NeedsCheck(p);
-    if (!one && !check && (guarded || !HyphenBreakAfter(p))) continue;
-    std::vector<Candidate> c = one ? GenerateI(p) : Generate(p, check);
+    const bool ll = !one && !guarded && !check && LlForD(p);
+    if (!one && !check && !ll && (guarded || !HyphenBreakAfter(p))) continue;
+    std::vector<Candidate> c = one ? GenerateI(p) : ll ? GenerateLl(p) : Generate(p, check);
     if (c.size() < 2 && ids_[p] != Model::kUnknown) continue;
     if (!ScoreCandidates(p, min_gain, &c)) continue;
     double best = -1e300, norm = 0;

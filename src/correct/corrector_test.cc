@@ -238,6 +238,15 @@ TEST(CorrectorOnTheDefaultModel, EarlyModernTextKeepsItsRealWords) {
   EXPECT_EQ(ModelEngine()->Fix(early, FixOptions{}).text, early);
 }
 
+// Except for ll read as d, common in old type: "they shad haue" is shall.
+TEST(CorrectorOnTheDefaultModel, EarlyModernTextGetsItsLlForD) {
+  if (!ModelEngine()) GTEST_SKIP() << "default model not built";
+  const std::string early = "I haue seene him vpon the hill, and they shad haue goten it by his owne hand, as they haue said.";
+  EXPECT_NE(ModelEngine()->Fix(early, FixOptions{}).text.find("they shall haue goten"), std::string::npos);
+  const std::string kept = "I haue seene him vpon the hill, and they had taken it by his owne hand, as they haue said.";
+  EXPECT_EQ(ModelEngine()->Fix(kept, FixOptions{}).text, kept);
+}
+
 // An Early Modern text's unknown words are read with its rewrites (yeeld,
 // knowes, wherfore, commaunded, perswade) and kept; a modern text with the
 // same misspellings has them corrected.
