@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <utility>
+
 #include "edit/test_engine.h"
 #include "emend/emend.h"
 
@@ -16,29 +18,26 @@ std::string Fix(const std::string& text) {
 // word in mid-sentence, a full stop inside a sentence.
 TEST(StrayMarks, SpecksReadAsMarksGo) {
   if (!DefaultModelEngine()) GTEST_SKIP() << "default model not built";
-  EXPECT_EQ(Fix("He said it was no use asking the 'witness any questions."),
-            "He said it was no use asking the witness any questions.");
-  EXPECT_EQ(Fix("The prisoner, on being charged, 'said it was all a mistake."),
-            "The prisoner, on being charged, said it was all a mistake.");
-  EXPECT_EQ(Fix("He is about thirty years of age,. and has recently left the town."),
-            "He is about thirty years of age, and has recently left the town.");
-  EXPECT_EQ(Fix("Maybell and other officers, constables. proved the arrest."),
-            "Maybell and other officers, constables proved the arrest.");
-  EXPECT_EQ(Fix("In this affray the' baron was wounded in the arm."), "In this affray the baron was wounded in the arm.");
-  EXPECT_EQ(Fix("The constable took h~er into custody at once."), "The constable took her into custody at once.");
-  EXPECT_EQ(Fix("He saw the | prisoner and the * man at the door."), "He saw the prisoner and the man at the door.");
-  EXPECT_EQ(Fix("The learned sergeant. sentenced him to hard labour."),
-            "The learned sergeant sentenced him to hard labour.");
-  EXPECT_EQ(Fix("An inquest was' held on the body, and he was fined 10s., or' three days."),
-            "An inquest was held on the body, and he was fined 10s., or three days.");
-  EXPECT_EQ(Fix("The plaintiff, on being recalled,, positively denied it."),
-            "The plaintiff, on being recalled, positively denied it.");
-  EXPECT_EQ(Fix("ROBBERY OF NEWSPAPERS.,"), "ROBBERY OF NEWSPAPERS.");
-  EXPECT_EQ(Fix("The banns were- published, and guests were invited."),
-            "The banns were published, and guests were invited.");
-  EXPECT_EQ(Fix("The case for the Crown being .closed, he spoke."), "The case for the Crown being closed, he spoke.");
-  EXPECT_EQ(Fix("She was unable to attend owing to her infirmity.."), "She was unable to attend owing to her infirmity.");
-  EXPECT_EQ(Fix("He left.\n.At eleven they came back."), "He left.\nAt eleven they came back.");
+  const std::pair<const char*, const char*> cases[] = {
+      {"He said it was no use asking the 'witness any questions.", "He said it was no use asking the witness any questions."},
+      {"The prisoner, on being charged, 'said it was all a mistake.", "The prisoner, on being charged, said it was all a mistake."},
+      {"He is about thirty years of age,. and has recently left the town.",
+       "He is about thirty years of age, and has recently left the town."},
+      {"Maybell and other officers, constables. proved the arrest.", "Maybell and other officers, constables proved the arrest."},
+      {"In this affray the' baron was wounded in the arm.", "In this affray the baron was wounded in the arm."},
+      {"The constable took h~er into custody at once.", "The constable took her into custody at once."},
+      {"He saw the | prisoner and the * man at the door.", "He saw the prisoner and the man at the door."},
+      {"The learned sergeant. sentenced him to hard labour.", "The learned sergeant sentenced him to hard labour."},
+      {"An inquest was' held on the body, and he was fined 10s., or' three days.",
+       "An inquest was held on the body, and he was fined 10s., or three days."},
+      {"The plaintiff, on being recalled,, positively denied it.", "The plaintiff, on being recalled, positively denied it."},
+      {"ROBBERY OF NEWSPAPERS.,", "ROBBERY OF NEWSPAPERS."},
+      {"The banns were- published, and guests were invited.", "The banns were published, and guests were invited."},
+      {"The case for the Crown being .closed, he spoke.", "The case for the Crown being closed, he spoke."},
+      {"She was unable to attend owing to her infirmity..", "She was unable to attend owing to her infirmity."},
+      {"He left.\n.At eleven they came back.", "He left.\nAt eleven they came back."},
+  };
+  for (const auto& [in, out] : cases) EXPECT_EQ(Fix(in), out) << in;
 }
 
 // A line-break hyphen read as a full stop: the pieces are joined when the
