@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs every Debian package emend needs to build, test and benchmark.
+# Installs every Debian package emend needs to build, test and benchmark
+# (bench/ocrnoise_heldout.sh, which typesets and runs Tesseract, lists its own).
 # Idempotent: packages already present are not fetched again, and apt-get update
 # runs only when something is missing. Used by both README set-up commands.
 set -euo pipefail
