@@ -319,6 +319,18 @@ TEST(CorrectorOnTheDefaultModel, OneReadForThePronounI) {
   for (const char* t : {"He had 1 man and 2 women with him.", "See page 1 for the details.", "There were 1 or 2 of them.",
                         "Chapter 1. The start"})
     EXPECT_EQ(ModelEngine()->Fix(t, FixOptions{}).text, t) << t;
+  // A text that writes 1 for I throughout makes the reading likelier.
+  auto pronoun = [](std::string_view text) {  // the probability of I for the first token "1"
+    FixOptions suggest;
+    suggest.suggest = true;
+    for (const Suggestion& x : ModelEngine()->Fix(text, suggest).suggestions)
+      for (const Alternative& a : x.alternatives)
+        if (x.token == "1" && a.text == "I") return a.probability;
+    return 0.0;
+  };
+  const std::string first = "Of all of them 1 was the first.";
+  EXPECT_GT(pronoun(first + " 1 could not tell. Then 1 went home, and 1 slept."), pronoun(first));
+  EXPECT_EQ(pronoun(first + " I could not tell. Then I went home, and I slept."), pronoun(first));
   // Suggest mode offers the pronoun as it would be written.
   EXPECT_TRUE(Offers("It is curious that 1 should have gone.", "1", "I"));
   EXPECT_TRUE(Offers("It is curious that 1 should have gone.", "1", "1"));  // the original, ranked second, as it stands
