@@ -261,6 +261,15 @@ bool HistoricalSpelling(const std::string& w, const Model& m, uint64_t min_count
   return false;
 }
 
+// A digit 1 at s[i] alone after a space, a line break, a quotation mark or
+// the start, with one space or line break before a lower-case letter (1 was,
+// 1 could): the pronoun I as some books' OCR reads it.
+bool LoneOneAt(std::string_view s, size_t i) {
+  if (s[i] != '1' || i + 2 >= s.size() || (s[i + 1] != ' ' && s[i + 1] != '\n')) return false;
+  const char before = i == 0 ? '\n' : s[i - 1];
+  return (before == ' ' || before == '\n' || before == '\'' || before == '"') && repair::IsAsciiLower(s[i + 2]);
+}
+
 // How often a text uses each word (ASCII case folded; a word is a run of
 // letters, apostrophes and hyphens, without the marks at its ends), counted
 // in one pass the first time a decision asks: most chunks need it, and one
@@ -286,7 +295,8 @@ class DocWords {
     auto it = counts_.find(word);
     return it == counts_.end() ? 0 : it->second;
   }
-  // How often the text has a lone 1 before a lower-case word (1 was, 1 could).
+  // How often the text has a lone 1 before a lower-case word (1 was, 1 could;
+  // narrower than LoneOneAt: not after an apostrophe, nor before a line break).
   size_t LoneOnes() {
     if (!counted_) CountAll();
     return ones_;
@@ -310,7 +320,7 @@ class DocWords {
     }
     for (size_t i = text_.find('1'); i != std::string_view::npos; i = text_.find('1', i + 1)) {
       const bool after = i == 0 || text_[i - 1] == ' ' || text_[i - 1] == '\n' || text_[i - 1] == '"';
-      ones_ += after && i + 2 < text_.size() && text_[i + 1] == ' ' && text_[i + 2] >= 'a' && text_[i + 2] <= 'z';
+      ones_ += after && i + 2 < text_.size() && text_[i + 1] == ' ' && repair::IsAsciiLower(text_[i + 2]);
     }
   }
   std::string_view text_;
@@ -347,6 +357,8 @@ class SentencePass {
  private:
   bool Protected(const text::LmToken& t) const;
   bool NeedsCheck(size_t p) const;
+  bool Misfits(size_t p) const;
+  Candidate Original(size_t p) const;
   std::vector<Candidate> Generate(size_t p, bool all) const;
   bool OneForI(size_t p) const;
   std::string Written(const Candidate& x, size_t p) const;
@@ -358,10 +370,13 @@ class SentencePass {
   bool WideSearch(size_t p) const;
   bool Sporadic(size_t p) const;
   bool SporadicCapitalised(size_t p) const;
+  bool OnceAsLetters(size_t p) const;
   double OriginalBias(size_t p) const;
   double NoisyBias(size_t p) const;
   double Noise(size_t p) const;
-  std::vector<std::pair<uint32_t, double>> ChannelCandidates(size_t p, bool known, int width) const;
+  // How far a word's channel search goes (the budget of its confusions).
+  enum Width : char { kNarrow, kWide, kWider, kNoisyRealWord };
+  std::vector<std::pair<uint32_t, double>> ChannelCandidates(size_t p, bool known, Width width) const;
   std::vector<CandidateCache::Split> Splits(const std::u32string& o) const;
   bool HyphenBreakAfter(size_t p) const;
   void AddMerge(size_t p, std::vector<Candidate>* c) const;
@@ -436,9 +451,13 @@ bool SentencePass::NeedsCheck(size_t p) const {
     return !(o_.early_modern && HistoricalSpelling(w, m_));
   }
   if (!o_.real_word || m_.Count(id) == 0 || Elided(text_, toks_[p - 1])) return false;
-  if (lp_[p] < kFitsContext) return true;
-  // The right context too: "will he filled" only fails at "filled".
-  return p + 1 < ids_.size() && lp_[p + 1] < kFitsContext;
+  return Misfits(p);
+}
+
+// Known word p or the word after it is unlikely in its context (the right
+// context too: "will he filled" only fails at "filled").
+bool SentencePass::Misfits(size_t p) const {
+  return lp_[p] < kFitsContext || (p + 1 < ids_.size() && lp_[p + 1] < kFitsContext);
 }
 
 // The words of candidate `x`'s window after its first: its other words,
@@ -557,9 +576,13 @@ double SentencePass::Noise(size_t p) const {
 // elision, everythin'), used once in the text (a writer's own spelling,
 // smert or wur, comes again; a misread seldom does).
 bool SentencePass::Sporadic(size_t p) const {
+  return WideSearch(p) && !Elided(text_, toks_[p - 1]) && OnceAsLetters(p);
+}
+
+// Token p has no ' or - and the text uses it once.
+bool SentencePass::OnceAsLetters(size_t p) const {
   const std::string& w = toks_[p - 1].text;
-  if (!WideSearch(p) || w.find_first_of("'-") != std::string::npos || Elided(text_, toks_[p - 1])) return false;
-  return doc_->Count(w) < 2;
+  return w.find_first_of("'-") == std::string::npos && doc_->Count(w) < 2;
 }
 
 // A capitalised unknown word (Londoen, not an all-capitals one) that is
@@ -567,11 +590,9 @@ bool SentencePass::Sporadic(size_t p) const {
 // once in the text.
 bool SentencePass::SporadicCapitalised(size_t p) const {
   if (ids_[p] != Model::kUnknown || o_.early_modern || WideSearch(p)) return false;
-  const std::string& w = toks_[p - 1].text;
-  if (w.find_first_of("'-") != std::string::npos) return false;
   const size_t b = toks_[p - 1].begin;
   if (toks_[p - 1].end - b > 1 && repair::IsAsciiUpper(text_[b + 1])) return false;  // LONDOEN, an acronym
-  return doc_->Count(w) < 2;
+  return OnceAsLetters(p);
 }
 
 // How much an unknown word's own spelling is favoured: kUnknownBias, less
@@ -585,12 +606,11 @@ double SentencePass::OriginalBias(size_t p) const {
 
 void SentencePass::AddChannelCandidates(size_t p, bool known, std::vector<Candidate>* c) const {
   const std::string& word = toks_[p - 1].text;
-  // The search's width: 0 narrow, 1 wide, 2 wider (WideSearch, then a
-  // sporadic word of a noisy text); each width cached apart.
-  // For a known word: 0, or 3 in a noisy text (kNoisyRealWordMinRule).
-  const int width = known ? (Noise(p) >= kWiderNoise ? 3 : 0)
-                          : !WideSearch(p) ? 0 : Sporadic(p) && Noise(p) >= kWiderNoise ? 2 : 1;
-  const std::string key = width ? word + char(width) : word;
+  // Each width cached apart (an unknown word: WideSearch, then a sporadic
+  // word of a noisy text; a known word: a noisy text).
+  const Width width = known ? (Noise(p) >= kWiderNoise ? kNoisyRealWord : kNarrow)
+                            : !WideSearch(p) ? kNarrow : Sporadic(p) && Noise(p) >= kWiderNoise ? kWider : kWide;
+  const std::string key = width != kNarrow ? word + char(width) : word;
   std::shared_ptr<const CandidateCache::List> cached = cache_->Find(key);
   if (!cached) {
     auto list = std::make_shared<CandidateCache::List>();
@@ -609,7 +629,7 @@ void SentencePass::AddChannelCandidates(size_t p, bool known, std::vector<Candid
 }
 
 // The channel candidates of token p (its word ids and best path log10 P).
-std::vector<std::pair<uint32_t, double>> SentencePass::ChannelCandidates(size_t p, bool known, int width) const {
+std::vector<std::pair<uint32_t, double>> SentencePass::ChannelCandidates(size_t p, bool known, Width width) const {
   const std::string& word = toks_[p - 1].text;
   // The channel score of a candidate is its best derivation (the maximum over
   // the paths that reach it), which is what the weighted edit distance gives.
@@ -631,9 +651,11 @@ std::vector<std::pair<uint32_t, double>> SentencePass::ChannelCandidates(size_t 
   auto add_unless_modern = [&](uint32_t id, double lp) {
     if (std::find(modern.begin(), modern.end(), m_.Word(id)) == modern.end()) add(id, lp);
   };
-  const double budget = known ? (width == 3 ? kNoisyRealWordMinRule : kRealWordMinRule)
-                              : width == 2 ? kWiderSpellingMinRules
-                              : width == 1 ? kWideSpellingMinRules : kSpellingMinRules;
+  const double budget = width == kNoisyRealWord ? kNoisyRealWordMinRule
+                        : known               ? kRealWordMinRule
+                        : width == kWider     ? kWiderSpellingMinRules
+                        : width == kWide      ? kWideSpellingMinRules
+                                              : kSpellingMinRules;
   ch_.WordCandidates(ToU32(word), known ? 1 : 2, budget, trie_, add_unless_modern);
   if (!known) KeyboardSlips(word, [&](const std::string& v) {
     if (uint32_t id = m_.Find(v); id != Model::kUnknown && m_.Count(id) >= kMinCandidateCount) add(id, kKeyboardSlip);
@@ -794,15 +816,10 @@ void SentencePass::AddUnhyphenated(size_t p, std::vector<Candidate>* c) const {
 // 17.82% for 3 more; BLN600 unchanged).
 bool SentencePass::OneForI(size_t p) const {
   const text::LmToken& t = toks_[p - 1];
-  if (t.end - t.begin != 1 || text_[t.begin] != '1' || p >= toks_.size()) return false;
-  const char before = t.begin == 0 ? '\n' : text_[t.begin - 1];
-  if (!(before == ' ' || before == '\n' || before == '\'' || before == '"')) return false;
-  if (t.end >= text_.size() || (text_[t.end] != ' ' && text_[t.end] != '\n')) return false;
-  const text::LmToken& next = toks_[p];
-  return next.is_word && next.begin == t.end + 1 && repair::IsAsciiLower(text_[next.begin]);
+  if (t.end - t.begin != 1 || p >= toks_.size() || !LoneOneAt(text_, t.begin)) return false;
+  return toks_[p].is_word && toks_[p].begin == t.end + 1;
 }
 
-// The number and the pronoun I, as OneForI finds them.
 // In an Early Modern text, where real-word checks are off (its spellings
 // look like misreads), a known word with a d that does not fit its context
 // (they shad haue, I can not ted) is weighed against the words that write
@@ -810,14 +827,13 @@ bool SentencePass::OneForI(size_t p) const {
 bool SentencePass::LlForD(size_t p) const {
   if (!o_.early_modern || ids_[p] == Model::kUnknown || HyphenBreakAfter(p)) return false;
   if (toks_[p - 1].text.find('d') == std::string::npos || Elided(text_, toks_[p - 1])) return false;
-  return lp_[p] < kFitsContext || (p + 1 < ids_.size() && lp_[p + 1] < kFitsContext);
+  return Misfits(p);
 }
 
 // The original and each known word that writes one of its d's as ll.
 std::vector<Candidate> SentencePass::GenerateLl(size_t p) const {
   const std::string& w = toks_[p - 1].text;
-  std::vector<Candidate> c;
-  c.push_back({{ids_[p]}, w, ToU32(w).size() * ch_.log10_copy(), 0, 0, 1});
+  std::vector<Candidate> c{Original(p)};
   for (size_t i = w.find('d'); i != std::string::npos; i = w.find('d', i + 1)) {
     std::string v = w.substr(0, i) + "ll" + w.substr(i + 1);
     const uint32_t id = m_.Find(v);
@@ -827,8 +843,9 @@ std::vector<Candidate> SentencePass::GenerateLl(size_t p) const {
   return c;
 }
 
+// The number and the pronoun I, as OneForI finds them.
 std::vector<Candidate> SentencePass::GenerateI(size_t p) const {
-  std::vector<Candidate> c;
+  std::vector<Candidate> c;  // the original copies one character (Original would count "<num>")
   c.push_back({{ids_[p]}, toks_[p - 1].text, ch_.log10_copy(), 0, 0, 1});
   const uint32_t i = m_.Find("i");
   if (i == Model::kUnknown) return c;
@@ -855,14 +872,18 @@ std::string SentencePass::Written(const Candidate& x, size_t p) const {
   return MatchCase(surface, x.text);
 }
 
+// Token p as it stands: copied through the channel; an unknown word is
+// <unk> with its spelling.
+Candidate SentencePass::Original(size_t p) const {
+  const std::string& word = toks_[p - 1].text;
+  return {{ids_[p]}, word, ToU32(word).size() * ch_.log10_copy(), 0, 0, 1};
+}
+
 // The original and its candidates; without `all`, only the joined words of a
 // line-break hyphen after it (AddMerge).
 std::vector<Candidate> SentencePass::Generate(size_t p, bool all) const {
-  const std::string& word = toks_[p - 1].text;
   bool known = ids_[p] != Model::kUnknown;
-  std::vector<Candidate> c;
-  // The original: copied through the channel; an unknown word is <unk> with its spelling.
-  c.push_back({{ids_[p]}, word, ToU32(word).size() * ch_.log10_copy(), 0, 0, 1});
+  std::vector<Candidate> c{Original(p)};
   if (all) AddChannelCandidates(p, known, &c);
   if (o_.split_merge) AddMerge(p, &c);
   if (o_.split_merge && all) AddDebris(p, &c);
