@@ -19,7 +19,9 @@
 //    2 or 3 cost the ICDAR monographs 15.9, 2.4 or 0.2 points of CER
 //    removed, and by 4 gained BLN600 0.09: not done);
 //  - a comma that ends a paragraph becomes a full stop where the model
-//    ends the sentence so by kFinalStopMargin.
+//    ends the sentence so by kFinalStopMargin;
+//  - a capital U inside a lower-case word is read as ll (wiU, shaU, aU)
+//    where the model knows that reading far better than the u one.
 #include "repair/passes.h"
 
 #include <algorithm>
@@ -52,6 +54,8 @@ constexpr double kJoinMargin = 1.0;
 // monographs 17.71% -> 17.66% (pages cut mid-sentence: "that is to say,"),
 // no word broken; 3 gave 18.01% and 17.69%.
 constexpr double kFinalStopMargin = 1.0;
+// How many times as often the model must know a capital U's ll reading as
+// its u reading (aU: all, not au) for the ll reading to be made.
 constexpr uint64_t kCapitalURatio = 10;
 // How far a closing quotation mark is looked for (bytes, within the paragraph).
 constexpr size_t kQuoteReach = 600;
@@ -210,14 +214,20 @@ bool StrayStop(std::string_view s, size_t i, const Model& m) {
   return m.LogProb(ctx, 2, n) - (end + m.LogProb(start, 1, n)) >= kStopMargin;
 }
 
+// Only spaces and line breaks from `from` to the paragraph's end (a blank
+// line or the end of the text).
+bool BlankToParagraphEnd(std::string_view s, size_t from) {
+  for (size_t k = from; k < s.size() && !(s[k] == '\n' && k + 1 < s.size() && s[k + 1] == '\n'); ++k)
+    if (s[k] != ' ' && s[k] != '\n') return false;
+  return true;
+}
+
 // A comma doubled (recalled,, positively) or right after a full stop at a
 // paragraph's end (LAWS.,).
 bool DoubledComma(std::string_view s, size_t i) {
   if (i == 0 || (s[i - 1] != ',' && s[i - 1] != '.')) return false;
   if (s[i - 1] == ',') return true;
-  for (size_t k = i + 1; k < s.size() && !(s[k] == '\n' && k + 1 < s.size() && s[k + 1] == '\n'); ++k)
-    if (s[k] != ' ' && s[k] != '\n') return false;
-  return i >= 2 && s[i - 2] != '.';  // not an ellipsis
+  return BlankToParagraphEnd(s, i + 1) && i >= 2 && s[i - 2] != '.';  // not an ellipsis
 }
 
 // "30 years of age,. and has": a full stop right after a comma, before a
@@ -266,17 +276,13 @@ bool DoubledStop(std::string_view s, size_t i) {
 }
 
 // "the window was securely fastened,": a comma that ends a paragraph (only
-// white space after it before a blank line or the end of the text), after
-// a lower-case word, where the model ends the sentence with a full stop
+// spaces and line breaks after it before a blank line or the end of the
+// text), after a word, where the model ends the sentence with a full stop
 // rather than a comma by kFinalStopMargin. A full stop's dot read with a
 // speck's tail; a letter's closing "regards," or a verse line the model
 // keeps.
 bool FinalComma(std::string_view s, size_t i, const Model& m) {
-  if (i < 2 || !IsAsciiLetter(s[i - 1])) return false;
-  for (size_t k = i + 1; k < s.size(); ++k) {
-    if (s[k] == '\n' && k + 1 < s.size() && s[k + 1] == '\n') break;
-    if (s[k] != ' ' && s[k] != '\n' && s[k] != '\r' && s[k] != '\t') return false;
-  }
+  if (i < 2 || !IsAsciiLetter(s[i - 1]) || !BlankToParagraphEnd(s, i + 1)) return false;
   size_t b = i;
   while (b > 0 && IsAsciiLetter(s[b - 1])) --b;
   if (b > 0 && s[b - 1] != ' ' && s[b - 1] != '\n') return false;
@@ -289,14 +295,6 @@ bool FinalComma(std::string_view s, size_t i, const Model& m) {
   return with_stop - with_comma >= kFinalStopMargin;
 }
 
-// The lower-case ASCII word ending at e, if a blank or the start is before it.
-std::string_view BlankWordBefore(std::string_view s, size_t e) {
-  size_t b = e;
-  while (b > 0 && IsAsciiLower(s[b - 1])) --b;
-  if (b == e || (b > 0 && !IsBlank(s[b - 1]))) return {};
-  return s.substr(b, e - b);
-}
-
 // "were- published", "the hiding- place": a hyphen and a space between two
 // common words whose join and compound the model does not know: a speck, or
 // the hyphen of a line that did not break a word (BLN600 +0.14 points of CER
@@ -305,7 +303,7 @@ std::string_view BlankWordBefore(std::string_view s, size_t e) {
 // gold keeps compounds the model lacks, lost 0.4 points at log10 p -2.
 bool HyphenBetweenWords(std::string_view s, size_t i, const Model& m) {
   if (i + 2 >= s.size() || s[i + 1] != ' ') return false;
-  std::string_view a = BlankWordBefore(s, i), b = LowerWordAt(s, i + 2);
+  std::string_view a = LowerWordBefore(s, i), b = LowerWordAt(s, i + 2);
   if (a.size() < 2 || b.size() < 2 || !Common(m, a) || !Common(m, b)) return false;
   if (i + 2 + b.size() < s.size() && s[i + 2 + b.size()] == '-') return false;
   std::string joined(a);
@@ -337,13 +335,9 @@ bool CapitalU(std::string_view s, size_t i, const Model& m, size_t* b, size_t* e
   u += s.substr(i + 1, *e - i - 1);
   const uint32_t ll_id = m.Find(text::Lower(ll)), u_id = m.Find(text::Lower(u));
   const uint64_t ll_n = ll_id == Model::kUnknown ? 0 : m.Count(ll_id), u_n = u_id == Model::kUnknown ? 0 : m.Count(u_id);
-  if (ll_n == 0 && u_n == 0) {  // a word ending in ll that the model lacks (batayU, mercifuU)
-    const char v = s[i - 1];
-    if (*e != i + 1 || !(v == 'a' || v == 'e' || v == 'i' || v == 'o' || v == 'u' || v == 'y')) return false;
-    *fix = std::move(ll);
-    return true;
-  }
-  if (ll_n < kCapitalURatio * u_n) return false;
+  // Neither known: a word ending in ll that the model lacks (batayU, mercifuU).
+  const bool final_after_vowel = *e == i + 1 && std::string_view("aeiouy").find(s[i - 1]) != std::string_view::npos;
+  if (ll_n == 0 && u_n == 0 ? !final_after_vowel : ll_n < kCapitalURatio * u_n) return false;
   *fix = std::move(ll);
   return true;
 }
@@ -416,7 +410,7 @@ void ProposeStrayMarks(const PassInput& in, Proposals* out) {
       remove(i, i + 1, kHyphenation, "correct.stray-mark", "a hyphen between two words");
     } else if (size_t b, e; s[i] == 'U' && CapitalU(s, i, m, &b, &e, &fix)) {
       out->push_back(MakeProposal(s, b, e, fix, kSpelling, 0.9, "correct.capital-u",
-                                  "a capital U inside a lower-case word: ll or u misread", kRankSpacing));
+                                  "a capital U inside a lower-case word: ll misread", kRankSpacing));
       i = e - 1;
     } else if (s[i] == ',' && DoubledComma(s, i)) {
       remove(i, i + 1, kSpelling, "correct.stray-mark", "a speck read as a comma");
