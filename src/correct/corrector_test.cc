@@ -5,13 +5,13 @@
 
 #include <gtest/gtest.h>
 
-#include <thread>
-
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <set>
 #include <sstream>
+#include <thread>
 
 #include "edit/combine.h"
 #include "edit/test_engine.h"
@@ -210,14 +210,19 @@ TEST(CorrectorTest, TrieCandidatesEqualFilteredStringCandidates) {
 // again and again). Each is skipped when the model is not built.
 const Engine* ModelEngine() { return DefaultModelEngine(); }
 
-// Whether suggest mode offers `alternative` (as written) for `token` of `text`.
-bool Offers(std::string_view text, std::string_view token, std::string_view alternative) {
+// The probability suggest mode gives `alternative` (as written) for `token`
+// of `text`, if it offers it.
+std::optional<double> Offered(std::string_view text, std::string_view token, std::string_view alternative) {
   FixOptions suggest;
   suggest.suggest = true;
   for (const Suggestion& x : ModelEngine()->Fix(text, suggest).suggestions)
     for (const Alternative& a : x.alternatives)
-      if (x.token == token && a.text == alternative) return true;
-  return false;
+      if (x.token == token && a.text == alternative) return a.probability;
+  return std::nullopt;
+}
+
+bool Offers(std::string_view text, std::string_view token, std::string_view alternative) {
+  return Offered(text, token, alternative).has_value();
 }
 
 // Historical spellings are left alone; a misread beside them is still corrected.
@@ -320,14 +325,7 @@ TEST(CorrectorOnTheDefaultModel, OneReadForThePronounI) {
                         "Chapter 1. The start"})
     EXPECT_EQ(ModelEngine()->Fix(t, FixOptions{}).text, t) << t;
   // A text that writes 1 for I throughout makes the reading likelier.
-  auto pronoun = [](std::string_view text) {  // the probability of I for the first token "1"
-    FixOptions suggest;
-    suggest.suggest = true;
-    for (const Suggestion& x : ModelEngine()->Fix(text, suggest).suggestions)
-      for (const Alternative& a : x.alternatives)
-        if (x.token == "1" && a.text == "I") return a.probability;
-    return 0.0;
-  };
+  auto pronoun = [](const std::string& text) { return Offered(text, "1", "I").value_or(0.0); };  // the first "1"
   const std::string first = "Of all of them 1 was the first.";
   EXPECT_GT(pronoun(first + " 1 could not tell. Then 1 went home, and 1 slept."), pronoun(first));
   EXPECT_EQ(pronoun(first + " I could not tell. Then I went home, and I slept."), pronoun(first));
