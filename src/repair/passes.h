@@ -54,6 +54,7 @@ std::string_view RunAround(std::string_view s, size_t i);  // the maximal run of
 inline bool IsBlank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 inline bool IsAsciiLower(char c) { return c >= 'a' && c <= 'z'; }
 inline bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
+inline bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 
 // A test of the run of non-blank bytes around a position (RunAround), taken
 // once per run however many positions in it are asked about: asking at each

@@ -81,6 +81,20 @@ TEST(StrayMarks, CapitalUForLl) {
     EXPECT_EQ(Fix(t).find("ll"), std::string::npos) << t;
 }
 
+// An amount in pounds whose l. was read as 1.: after a thousands comma, before
+// shillings or pence, after a word that precedes amounts; never a year, a
+// date, an hour or a decimal.
+TEST(StrayMarks, PoundsReadAsOne) {
+  if (!DefaultModelEngine()) GTEST_SKIP() << "default model not built";
+  EXPECT_EQ(Fix("He had 14,0001. owing him, and paid 41. 10s. for a reward of 21. at the door."),
+            "He had 14,000l. owing him, and paid 4l. 10s. for a reward of 2l. at the door.");
+  EXPECT_EQ(Fix("A watch worth 51., and 1,2501. in gold."), "A watch worth 5l., and 1,250l. in gold.");
+  for (const char* t : {"He came in 1421. The war ended in 1871. They met on August 31.",
+                        "He arrived at a quarter to 11. The rate of 21.5 was paid. It cost £41. then.",
+                        "Chapter 11. Of the 31. men, few came back."})
+    EXPECT_EQ(Fix(t), t) << t;
+}
+
 // The writer's marks stay: quotations in single quotes (a closing mark
 // follows), elisions, abbreviations, sentences that end.
 TEST(StrayMarks, TheWritersMarksStay) {
