@@ -317,8 +317,9 @@ bool HyphenBetweenWords(std::string_view s, size_t i, const Model& m) {
 // corrector sees as court and hut, since it reads words in lower case).
 // Sets *fix to the ll reading where the model knows it kCapitalURatio times
 // as often as the u reading (aU: all, not au), or knows neither and the U
-// ends the word after a vowel (batayU, an Early Modern batayll; not
-// againU); false otherwise.
+// stands after a vowel and ends the word or comes before another vowel
+// (batayU, kyUed: the Early Modern batayll, kylled; not againU, caUtter);
+// false otherwise.
 bool CapitalU(std::string_view s, size_t i, const Model& m, size_t* b, size_t* e, std::string* fix) {
   if (i == 0 || !IsAsciiLower(s[i - 1])) return false;
   *b = i;
@@ -335,9 +336,13 @@ bool CapitalU(std::string_view s, size_t i, const Model& m, size_t* b, size_t* e
   u += s.substr(i + 1, *e - i - 1);
   const uint32_t ll_id = m.Find(text::Lower(ll)), u_id = m.Find(text::Lower(u));
   const uint64_t ll_n = ll_id == Model::kUnknown ? 0 : m.Count(ll_id), u_n = u_id == Model::kUnknown ? 0 : m.Count(u_id);
-  // Neither known: a word ending in ll that the model lacks (batayU, mercifuU).
-  const bool final_after_vowel = *e == i + 1 && std::string_view("aeiouy").find(s[i - 1]) != std::string_view::npos;
-  if (ll_n == 0 && u_n == 0 ? !final_after_vowel : ll_n < kCapitalURatio * u_n) return false;
+  // Neither known: a word the model lacks whose ll sits between vowels or
+  // ends it after one (kyUed, hyUes, feUowes; batayU, mercifuU). Elsewhere
+  // a U among unknown letters is as often a misread of something else
+  // (caUtter, neUfl in newspaper OCR).
+  auto vowel = [](char c) { return std::string_view("aeiouy").find(c) != std::string_view::npos; };
+  const bool between_vowels = vowel(s[i - 1]) && (*e == i + 1 || vowel(s[i + 1]));
+  if (ll_n == 0 && u_n == 0 ? !between_vowels : ll_n < kCapitalURatio * u_n) return false;
   *fix = std::move(ll);
   return true;
 }

@@ -77,7 +77,8 @@ TEST(StrayMarks, CapitalUForLl) {
   EXPECT_EQ(Fix("He wiU come, and we shaU see aU of them. ShaU I go?"),
             "He will come, and we shall see all of them. Shall I go?");
   EXPECT_EQ(Fix("They rode tyU they had won the batayU."), "They rode tyll they had won the batayll.");
-  for (const char* t : {"He said againU and againU.", "The iPod and McUrk were in the hUt."})
+  EXPECT_EQ(Fix("and there they were kyUed ouer the hyUes"), "and there they were kylled ouer the hylles");
+  for (const char* t : {"He said againU and againU.", "The iPod and McUrk were in the hUt.", "on board the caUtter now"})
     EXPECT_EQ(Fix(t).find("ll"), std::string::npos) << t;
 }
 
