@@ -347,6 +347,53 @@ bool CapitalU(std::string_view s, size_t i, const Model& m, size_t* b, size_t* e
   return true;
 }
 
+// How often the model must know the li or ll reading of a capital H that
+// starts a lower-case word in mid-sentence (Hke, Hst: like, list) whose h
+// reading it does not know.
+constexpr uint64_t kInitialHCount = 100;
+
+uint64_t KnownCount(const Model& m, const std::string& w) {
+  const uint32_t id = m.Find(text::Lower(w));
+  return id == Model::kUnknown ? 0 : m.Count(id);
+}
+
+// s[b, e) with the byte at i read as `r`.
+std::string ReadAs(std::string_view s, size_t b, size_t i, size_t e, std::string_view r) {
+  std::string w(s.substr(b, i - b));
+  w += r;
+  w += s.substr(i + 1, e - i - 1);
+  return w;
+}
+
+// The ll or li reading of a capital H in a lower-case word, as CapitalU
+// reads a U: inside the word (aH, royaH, readHy: all, royall, readily)
+// where the model knows the reading kCapitalURatio times as often as the h
+// reading, or knows neither and the H stands between vowels or ends the
+// word after one (ll only); at the start of a word in mid-sentence (after a
+// lower-case word or a comma: Hke, Hst) where the model lacks the h reading
+// and knows the other kInitialHCount times.
+bool CapitalH(std::string_view s, size_t i, const Model& m, size_t* b, size_t* e, std::string* fix) {
+  const bool inside = i > 0 && IsAsciiLower(s[i - 1]);
+  *b = i;
+  while (*b > 0 && IsAsciiLower(s[*b - 1])) --*b;
+  *e = i + 1;
+  while (*e < s.size() && IsAsciiLower(s[*e])) ++*e;
+  if ((*b > 0 && (IsAsciiLetter(s[*b - 1]) || (s[*b - 1] & 0x80))) || (*e < s.size() && (IsAsciiLetter(s[*e]) || (s[*e] & 0x80))))
+    return false;
+  if (*e + 1 < s.size() && s[*e] == '\'' && IsAsciiLetter(s[*e + 1])) return false;
+  if (!inside && (*e - i < 3 || *b < 2 || s[*b - 1] != ' ' || !(IsAsciiLower(s[*b - 2]) || s[*b - 2] == ','))) return false;
+  const uint64_t h_n = KnownCount(m, ReadAs(s, *b, i, *e, "h"));
+  std::string best;
+  uint64_t best_n = 0;
+  for (std::string_view r : {"ll", "li", "bl"}) {
+    std::string w = ReadAs(s, *b, i, *e, r);
+    if (uint64_t n = KnownCount(m, w); n > best_n) best_n = n, best = std::move(w);
+  }
+  if (inside ? best_n == 0 || best_n < kCapitalURatio * h_n : h_n > 0 || best_n < kInitialHCount) return false;
+  *fix = std::move(best);
+  return true;
+}
+
 // Words before an amount of money in pounds (of 40l., about 4,000l., for
 // 5l.): chosen on the BLN600 training split, where every amount after them
 // read as 1. was written l. in the gold; to, at and and are left out (to 11.,
@@ -453,6 +500,10 @@ void ProposeStrayMarks(const PassInput& in, Proposals* out) {
     } else if (size_t b, e; s[i] == 'U' && CapitalU(s, i, m, &b, &e, &fix)) {
       out->push_back(MakeProposal(s, b, e, fix, kSpelling, 0.9, "correct.capital-u",
                                   "a capital U inside a lower-case word: ll misread", kRankSpacing));
+      i = e - 1;
+    } else if (size_t b, e; s[i] == 'H' && CapitalH(s, i, m, &b, &e, &fix)) {
+      out->push_back(MakeProposal(s, b, e, fix, kSpelling, 0.9, "correct.capital-h",
+                                  "a capital H inside or at the start of a lower-case word: ll or li misread", kRankSpacing));
       i = e - 1;
     } else if (s[i] == '1' && PoundL(s, i)) {
       out->push_back(MakeProposal(s, i, i + 1, "l", kSpelling, 0.9, "correct.pound-l",

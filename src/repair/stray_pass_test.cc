@@ -82,6 +82,20 @@ TEST(StrayMarks, CapitalUForLl) {
     EXPECT_EQ(Fix(t).find("ll"), std::string::npos) << t;
 }
 
+// A capital H is book type's ll, li or bl inside a lower-case word (aH, readHy,
+// taHe), or its li at the start of one in mid-sentence (Hke); names and
+// words the model knows with an h stay.
+TEST(StrayMarks, CapitalHForLlOrLi) {
+  if (!DefaultModelEngine()) GTEST_SKIP() << "default model not built";
+  const std::string out = Fix("so we supped at the taHe, and it was readHy done, Hke the rest of it");
+  EXPECT_NE(out.find("table"), std::string::npos) << out;
+  EXPECT_NE(out.find("readily"), std::string::npos) << out;
+  EXPECT_NE(out.find("like the rest"), std::string::npos) << out;
+  for (const char* t : {"the Hon. member spoke of Hume, a Hindu, and the Hague, with Hobbes and Hyde.",
+                        "the Hall of Hilda, Hale and Hope, by Hunt", "and HE said so, aHA"})
+    EXPECT_EQ(Fix(t), t) << t;
+}
+
 // An amount in pounds whose l. was read as 1.: after a thousands comma, before
 // shillings or pence, after a word that precedes amounts; never a year, a
 // date, an hour or a decimal.
