@@ -365,15 +365,35 @@ std::string ReadAs(std::string_view s, size_t b, size_t i, size_t e, std::string
   return w;
 }
 
-// The ll or li reading of a capital H in a lower-case word, as CapitalU
-// reads a U: inside the word (aH, royaH, readHy: all, royall, readily)
-// where the model knows the reading kCapitalURatio times as often as the h
-// reading, or knows neither and the H stands between vowels or ends the
-// word after one (ll only); at the start of a word in mid-sentence (after a
-// lower-case word or a comma: Hke, Hst) where the model lacks the h reading
-// and knows the other kInitialHCount times.
-bool CapitalH(std::string_view s, size_t i, const Model& m, size_t* b, size_t* e, std::string* fix) {
+// What book type's ll, li and ligatures become in OCR as a capital inside a
+// lower-case word (aH, staS, handcuBs, oNensive, ofE: all, staff, handcuffs,
+// offensive, off): the capital, then the readings tried for it.
+struct CapitalReadings {
+  char capital;
+  std::array<std::string_view, 3> readings;  // empty ones unused
+};
+constexpr std::array<CapitalReadings, 5> kCapitalReadings = {{
+    {'H', {"ll", "li", "bl"}}, {'S', {"ff", "ffl", ""}}, {'B', {"ff", "", ""}},
+    {'N', {"ff", "", ""}}, {'E', {"ff", "ffi", ""}}}};
+
+const CapitalReadings* ReadingsOf(char c) {
+  for (const CapitalReadings& r : kCapitalReadings)
+    if (r.capital == c) return &r;
+  return nullptr;
+}
+
+// The reading of a capital at s[i] in a lower-case word (kCapitalReadings),
+// as CapitalU reads a U: inside the word (aH, readHy, staS: all, readily,
+// staff) the reading the model knows best where it knows it kCapitalURatio
+// times as often as the lower-case letter's (a ligature only in a word of
+// three letters or more: oE is of); an H at the start of a word in
+// mid-sentence (after a lower-case word or a comma: Hke, Hst) as li or ll
+// where the model lacks the h reading and knows the other kInitialHCount
+// times.
+bool CapitalReading(std::string_view s, size_t i, const Model& m, size_t* b, size_t* e, std::string* fix) {
+  const CapitalReadings* readings = ReadingsOf(s[i]);
   const bool inside = i > 0 && IsAsciiLower(s[i - 1]);
+  if (!readings || (!inside && s[i] != 'H')) return false;
   *b = i;
   while (*b > 0 && IsAsciiLower(s[*b - 1])) --*b;
   *e = i + 1;
@@ -382,14 +402,17 @@ bool CapitalH(std::string_view s, size_t i, const Model& m, size_t* b, size_t* e
     return false;
   if (*e + 1 < s.size() && s[*e] == '\'' && IsAsciiLetter(s[*e + 1])) return false;
   if (!inside && (*e - i < 3 || *b < 2 || s[*b - 1] != ' ' || !(IsAsciiLower(s[*b - 2]) || s[*b - 2] == ','))) return false;
-  const uint64_t h_n = KnownCount(m, ReadAs(s, *b, i, *e, "h"));
+  if (s[i] != 'H' && *e - *b < 3) return false;  // oE, oS: of, not off
+  const char lower[2] = {static_cast<char>(s[i] | 0x20), 0};
+  const uint64_t own_n = KnownCount(m, ReadAs(s, *b, i, *e, lower));
   std::string best;
   uint64_t best_n = 0;
-  for (std::string_view r : {"ll", "li", "bl"}) {
+  for (std::string_view r : readings->readings) {
+    if (r.empty() || (!inside && r == "bl")) continue;
     std::string w = ReadAs(s, *b, i, *e, r);
     if (uint64_t n = KnownCount(m, w); n > best_n) best_n = n, best = std::move(w);
   }
-  if (inside ? best_n == 0 || best_n < kCapitalURatio * h_n : h_n > 0 || best_n < kInitialHCount) return false;
+  if (inside ? best_n == 0 || best_n < kCapitalURatio * own_n : own_n > 0 || best_n < kInitialHCount) return false;
   *fix = std::move(best);
   return true;
 }
@@ -501,9 +524,9 @@ void ProposeStrayMarks(const PassInput& in, Proposals* out) {
       out->push_back(MakeProposal(s, b, e, fix, kSpelling, 0.9, "correct.capital-u",
                                   "a capital U inside a lower-case word: ll misread", kRankSpacing));
       i = e - 1;
-    } else if (size_t b, e; s[i] == 'H' && CapitalH(s, i, m, &b, &e, &fix)) {
+    } else if (size_t b, e; IsAsciiUpper(s[i]) && CapitalReading(s, i, m, &b, &e, &fix)) {
       out->push_back(MakeProposal(s, b, e, fix, kSpelling, 0.9, "correct.capital-h",
-                                  "a capital H inside or at the start of a lower-case word: ll or li misread", kRankSpacing));
+                                  "a capital inside or at the start of a lower-case word: ll, li or a ligature misread", kRankSpacing));
       i = e - 1;
     } else if (s[i] == '1' && PoundL(s, i)) {
       out->push_back(MakeProposal(s, i, i + 1, "l", kSpelling, 0.9, "correct.pound-l",

@@ -83,16 +83,17 @@ TEST(StrayMarks, CapitalUForLl) {
 }
 
 // A capital H is book type's ll, li or bl inside a lower-case word (aH, readHy,
-// taHe), or its li at the start of one in mid-sentence (Hke); names and
-// words the model knows with an h stay.
-TEST(StrayMarks, CapitalHForLlOrLi) {
+// taHe), or its li at the start of one in mid-sentence (Hke); an S an ff
+// ligature (staS); names and words the model knows with an h stay.
+TEST(StrayMarks, CapitalReadings) {
   if (!DefaultModelEngine()) GTEST_SKIP() << "default model not built";
   const std::string out = Fix("so we supped at the taHe, and it was readHy done, Hke the rest of it");
   EXPECT_NE(out.find("table"), std::string::npos) << out;
   EXPECT_NE(out.find("readily"), std::string::npos) << out;
   EXPECT_NE(out.find("like the rest"), std::string::npos) << out;
+  EXPECT_EQ(Fix("he took his staS and the handcuSs"), "he took his staff and the handcuffs");
   for (const char* t : {"the Hon. member spoke of Hume, a Hindu, and the Hague, with Hobbes and Hyde.",
-                        "the Hall of Hilda, Hale and Hope, by Hunt", "and HE said so, aHA"})
+                        "the Hall of Hilda, Hale and Hope, by Hunt", "and HE said so, aHA", "he waS there, oE course"})
     EXPECT_EQ(Fix(t), t) << t;
 }
 
