@@ -595,10 +595,26 @@ bool SentencePass::SporadicCapitalised(size_t p) const {
   return OnceAsLetters(p);
 }
 
-// How much an unknown word's own spelling is favoured: kUnknownBias, less
-// with the text's noise for a sporadic word (NoisyBias), less by up to
+// A word whose last hyphen comes before a suffix that is no word of its own
+// (foot-ing, uncleanli-ness, arrange-ment): a line-break hyphen kept inside
+// a line, never a compound, so its spelling gets no bias over the joined
+// word (AddUnhyphenated). Training splits: ICDAR monographs 20.56% ->
+// 20.67% CER removed (33 words better, none worse), BLN600 unchanged,
+// periodicals 3 more words broken (their gold keeps such hyphens).
+bool SuffixAfterHyphen(std::string_view w) {
+  static constexpr std::string_view kSuffixes[] = {"ing", "ings", "ingly", "ness", "ment", "ments", "tion", "tions",
+                                                   "ation", "ations", "ly", "edly", "fully", "ity", "ance", "ence", "ous"};
+  const size_t h = w.rfind('-');
+  if (h == std::string_view::npos || h == 0) return false;
+  return std::find(std::begin(kSuffixes), std::end(kSuffixes), w.substr(h + 1)) != std::end(kSuffixes);
+}
+
+// How much an unknown word's own spelling is favoured: none for a word
+// split before a suffix (SuffixAfterHyphen); kUnknownBias, less with the
+// text's noise for a sporadic word (NoisyBias), less by up to
 // kNoisyCapitalBiasDrop for a sporadic capitalised one.
 double SentencePass::OriginalBias(size_t p) const {
+  if (SuffixAfterHyphen(toks_[p - 1].text)) return 0;
   if (Sporadic(p)) return NoisyBias(p);
   if (SporadicCapitalised(p)) return kUnknownBias - kNoisyCapitalBiasDrop * Noise(p);
   return kUnknownBias;

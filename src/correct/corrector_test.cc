@@ -292,6 +292,16 @@ TEST(CorrectorOnTheDefaultModel, MisreadWordBrokenAtALineEnd) {
   EXPECT_TRUE(joined);
 }
 
+// A line-break hyphen kept inside a line before a suffix (foot-ing) is joined;
+// a compound of two words (hill-side, to-day) stays.
+TEST(CorrectorOnTheDefaultModel, HyphenBeforeASuffixIsJoined) {
+  if (!ModelEngine()) GTEST_SKIP() << "default model not built";
+  EXPECT_EQ(ModelEngine()->Fix("the foot-ing was bad on the wind-ing road", FixOptions{}).text,
+            "the footing was bad on the winding road");
+  const std::string kept = "we walked up the hill-side to-day and sat in the sitting-room";
+  EXPECT_EQ(ModelEngine()->Fix(kept, FixOptions{}).text, kept);
+}
+
 // A word broken at a line end whose first piece is itself a word (con, com):
 // the original keeps the unknown second piece, which pays for its spelling
 // as any unknown word does, so the joined word wins.
