@@ -237,6 +237,8 @@ bool StopAfterComma(std::string_view s, size_t i) {
          IsAsciiLower(s[i + 2]);
 }
 
+bool JoinWins(std::string_view s, std::string_view prev, std::string_view next, const Model& m);
+
 // "was trans. ferred", "the regi. ment": a line-break hyphen read as a full
 // stop, the word's two pieces kept apart. The stop and its space go when the
 // joined word is common and at least one piece is not (treat. ment, not
@@ -246,6 +248,13 @@ bool StopAfterComma(std::string_view s, size_t i) {
 bool StopForHyphen(std::string_view s, size_t i, const Model& m) {
   std::string_view prev, next;
   if (!WordsAroundStop(s, i, &prev, &next)) return false;
+  return JoinWins(s, prev, next, m);
+}
+
+// Whether the pieces prev and next of s are one word broken apart: their
+// join is common and at least one piece is not, or both are but the model
+// finds the join likelier by kJoinMargin after the token before.
+bool JoinWins(std::string_view s, std::string_view prev, std::string_view next, const Model& m) {
   std::string joined(prev);
   joined += next;
   if (!Common(m, joined)) return false;
@@ -256,6 +265,30 @@ bool StopForHyphen(std::string_view s, size_t i, const Model& m) {
   const uint32_t ctx[2] = {before, m.Find(prev)};
   const double two = m.LogProb(ctx, 1, ctx[1]) + m.LogProb(ctx, 2, m.Find(next));
   return m.LogProb(ctx, 1, m.Find(joined)) - two >= kJoinMargin;
+}
+
+// Endings of a file or host name (readme.txt, example.com): a full stop
+// before them inside a run is the writer's.
+bool NameEnding(std::string_view w) {
+  static constexpr std::array<std::string_view, 18> kEndings = {
+      "com", "org", "net", "edu", "gov", "uk", "co", "io", "html", "htm", "txt", "pdf", "xml", "jpg", "png", "gif", "php", "py"};
+  return OneOf(w, kEndings);
+}
+
+// "had.evidently", "dea.ling": a full stop between two lower-case words of
+// two letters or more, with no space, in a run of its own (a blank before,
+// nothing but a mark after). Sets *join where the pieces are one word
+// broken apart (JoinWins); otherwise the stop stands for a lost space and
+// both pieces must be common words. Not a file or host name (NameEnding),
+// nor an abbreviation (viz.the), nor a run with another inner stop (a.b.c).
+bool StopInsideRun(std::string_view s, size_t i, const Model& m, bool* join) {
+  const std::string_view prev = LowerWordBefore(s, i), next = LowerWordAt(s, i + 1);
+  if (prev.size() < 2 || next.size() < 2 || Abbreviation(prev) || NameEnding(next)) return false;
+  const size_t e = i + 1 + next.size();
+  if (e < s.size() && s[e] == '.' && e + 1 < s.size() && !IsBlank(s[e + 1])) return false;
+  if (e < s.size() && !IsBlank(s[e]) && std::string_view(".,;:!?)\"'").find(s[e]) == std::string_view::npos) return false;
+  *join = JoinWins(s, prev, next, m);
+  return *join || (Common(m, prev) && Common(m, next));
 }
 
 // "being .closed", ".At eleven": a full stop glued to the start of a word,
@@ -515,6 +548,10 @@ void ProposeStrayMarks(const PassInput& in, Proposals* out) {
       remove(i, i + 2, kHyphenation, "correct.dehyphenate",
              "a line-break hyphen read as a full stop; the joined word is known");
       ++i;  // its space too
+    } else if (bool join; s[i] == '.' && StopInsideRun(s, i, m, &join)) {
+      out->push_back(MakeProposal(s, i, i + 1, join ? "" : " ", join ? kHyphenation : kSpacing, 0.9, "correct.stray-mark",
+                                  join ? "a full stop inside a word: a speck, or a line-break hyphen misread"
+                                       : "a full stop between two words where a space was lost", kRankSpacing));
     } else if (s[i] == '.' && (StopAfterComma(s, i) || StopBeforeWord(s, i) || DoubledStop(s, i) ||
                                (stop_after_word && StrayStop(s, i, m)))) {
       remove(i, i + 1, kSpelling, "correct.stray-mark", "a speck read as a full stop");

@@ -97,6 +97,17 @@ TEST(StrayMarks, CapitalReadings) {
     EXPECT_EQ(Fix(t), t) << t;
 }
 
+// A full stop inside a run between two lower-case words: a lost space, or a
+// speck inside one word; file and host names, abbreviations and initials stay.
+TEST(StrayMarks, StopInsideARun) {
+  if (!DefaultModelEngine()) GTEST_SKIP() << "default model not built";
+  EXPECT_EQ(Fix("He had.evidently slept, and the dea.ling went up.to the door."),
+            "He had evidently slept, and the dealing went up to the door.");
+  for (const char* t : {"Read it at example.com or at gutenberg.org first.", "It was so, viz.the end of it.",
+                        "The i.e. and e.g. forms, and a.b.c. in a row."})
+    EXPECT_EQ(Fix(t), t) << t;
+}
+
 // An amount in pounds whose l. was read as 1.: after a thousands comma, before
 // shillings or pence, after a word that precedes amounts; never a year, a
 // date, an hour or a decimal.
