@@ -225,6 +225,19 @@ bool Offers(std::string_view text, std::string_view token, std::string_view alte
   return Offered(text, token, alternative).has_value();
 }
 
+// A lower-case misread is likelier a word the text itself uses twice (a cache
+// model): the same sentence weighs "cottage" more where the text has it
+// twice elsewhere than where it has "house" there.
+TEST(CorrectorOnTheDefaultModel, AWordTheTextUsesIsLikelier) {
+  if (!ModelEngine()) GTEST_SKIP() << "default model not built";
+  const std::string tail = " When the miller died, his eldest son took the cottnqe and the mill.";
+  const std::string seen = "They went to the old cottage by the river. The cottage was small." + tail;
+  const std::string unseen = "They went to the old house by the river. The house was small." + tail;
+  const double with = Offered(seen, "cottnqe", "cottage").value_or(0), without = Offered(unseen, "cottnqe", "cottage").value_or(0);
+  EXPECT_GT(with, without);
+  EXPECT_GT(without, 0);
+}
+
 // Historical spellings are left alone; a misread beside them is still corrected.
 TEST(CorrectorOnTheDefaultModel, HistoricalSpellingsAreNotMisreads) {
   if (!ModelEngine()) GTEST_SKIP() << "default model not built";
