@@ -450,6 +450,42 @@ bool CapitalReading(std::string_view s, size_t i, const Model& m, size_t* b, siz
   return true;
 }
 
+// "hea!th", "indu!ge", "a!l": an exclamation mark between two letters of a
+// word, which book OCR makes of an l or an i. Sets *fix to the word with
+// the reading the model knows best, where it knows it kCommonWord times.
+bool BangInWord(std::string_view s, size_t i, const Model& m, size_t* b, size_t* e, std::string* fix) {
+  if (i == 0 || i + 1 >= s.size() || !IsAsciiLetter(s[i - 1]) || !IsAsciiLower(s[i + 1])) return false;
+  *b = i;
+  while (*b > 0 && IsAsciiLetter(s[*b - 1])) --*b;
+  *e = i + 1;
+  while (*e < s.size() && IsAsciiLower(s[*e])) ++*e;
+  if ((*b > 0 && (s[*b - 1] & 0x80)) || (*e < s.size() && (IsAsciiLetter(s[*e]) || (s[*e] & 0x80) || s[*e] == '!')))
+    return false;
+  uint64_t best_n = 0;
+  for (std::string_view r : {"l", "i"}) {
+    std::string w = ReadAs(s, *b, i, *e, r);
+    if (uint64_t n = KnownCount(m, w); n > best_n) best_n = n, *fix = std::move(w);
+  }
+  return best_n >= kCommonWord;
+}
+
+// "you'11", "I'11": the digits 11 after an apostrophe that ends a pronoun
+// (or that, there, who, what), which are the clitic 'll.
+bool ElevenForLl(std::string_view s, size_t i) {
+  if (i + 1 >= s.size() || s[i + 1] != '1' || (i + 2 < s.size() && (IsAsciiDigit(s[i + 2]) || IsAsciiLetter(s[i + 2]))))
+    return false;
+  size_t a = i;
+  if (a >= 1 && s[a - 1] == '\'') a -= 1;
+  else if (a >= 3 && s.substr(a - 3, 3) == "\xE2\x80\x99") a -= 3;
+  else return false;
+  size_t w = a;
+  while (w > 0 && IsAsciiLetter(s[w - 1])) --w;
+  if (w == a || (w > 0 && (IsAsciiDigit(s[w - 1]) || (s[w - 1] & 0x80)))) return false;
+  static constexpr std::array<std::string_view, 14> kWords = {
+      "i", "you", "we", "they", "he", "she", "it", "that", "there", "who", "what", "ye", "thou", "this"};
+  return OneOf(text::Lower(s.substr(w, a - w)), kWords);
+}
+
 // Words before an amount of money in pounds (of 40l., about 4,000l., for
 // 5l.): chosen on the BLN600 training split, where every amount after them
 // read as 1. was written l. in the gold; to, at and and are left out (to 11.,
@@ -565,6 +601,14 @@ void ProposeStrayMarks(const PassInput& in, Proposals* out) {
       out->push_back(MakeProposal(s, b, e, fix, kSpelling, 0.9, "correct.capital-h",
                                   "a capital inside or at the start of a lower-case word: ll, li or a ligature misread", kRankSpacing));
       i = e - 1;
+    } else if (size_t b, e; s[i] == '!' && BangInWord(s, i, m, &b, &e, &fix)) {
+      out->push_back(MakeProposal(s, b, e, fix, kSpelling, 0.9, "correct.stray-mark",
+                                  "an exclamation mark inside a word: an l or i misread", kRankSpacing));
+      i = e - 1;
+    } else if (s[i] == '1' && ElevenForLl(s, i)) {
+      out->push_back(MakeProposal(s, i, i + 2, "ll", kSpelling, 0.9, "correct.stray-mark",
+                                  "the digits 11 after an apostrophe: the clitic 'll misread", kRankSpacing));
+      ++i;
     } else if (s[i] == '1' && PoundL(s, i)) {
       out->push_back(MakeProposal(s, i, i + 1, "l", kSpelling, 0.9, "correct.pound-l",
                                   "an amount in pounds whose l was read as the digit 1", kRankSpacing));

@@ -108,6 +108,16 @@ TEST(StrayMarks, StopInsideARun) {
     EXPECT_EQ(Fix(t), t) << t;
 }
 
+// An exclamation mark inside a word is an l or an i; 11 after a pronoun's
+// apostrophe is 'll. Marks between words and numbers stay.
+TEST(StrayMarks, BangAndElevenInWords) {
+  if (!DefaultModelEngine()) GTEST_SKIP() << "default model not built";
+  EXPECT_EQ(Fix("If you'11 wait, I'11 go. The hea!th of a!l men, whi!e they indu!ge."),
+            "If you'll wait, I'll go. The health of all men, while they indulge.");
+  for (const char* t : {"Wow!great, he said.", "In 1911 and in 7'11 it was so.", "The rock'11 fell."})
+    EXPECT_EQ(Fix(t), t) << t;
+}
+
 // An amount in pounds whose l. was read as 1.: after a thousands comma, before
 // shillings or pence, after a word that precedes amounts; never a year, a
 // date, an hour or a decimal.
