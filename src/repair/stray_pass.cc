@@ -486,6 +486,22 @@ bool ElevenForLl(std::string_view s, size_t i) {
   return OneOf(text::Lower(s.substr(w, a - w)), kWords);
 }
 
+// "1'm", "1'll", "1've", "1'd": the digit 1 alone before the apostrophe of
+// a clitic that only the pronoun I takes, as book OCR that reads I as 1
+// writes it (no number takes 'm or 've).
+bool OneBeforeClitic(std::string_view s, size_t i) {
+  if (i > 0 && (IsAsciiLetter(s[i - 1]) || IsAsciiDigit(s[i - 1]) || s[i - 1] == '\'' || s[i - 1] == '.' ||
+                s[i - 1] == ',' || (s[i - 1] & 0x80)))
+    return false;
+  size_t k = i + 1;
+  if (k < s.size() && s[k] == '\'') k += 1;
+  else if (s.substr(k, 3) == "\xE2\x80\x99") k += 3;
+  else return false;
+  for (std::string_view c : {"m", "ll", "ve", "d"})
+    if (s.substr(k, c.size()) == c && (k + c.size() == s.size() || !IsAsciiLetter(s[k + c.size()]))) return true;
+  return false;
+}
+
 // Words before an amount of money in pounds (of 40l., about 4,000l., for
 // 5l.): chosen on the BLN600 training split, where every amount after them
 // read as 1. was written l. in the gold; to, at and and are left out (to 11.,
@@ -605,6 +621,9 @@ void ProposeStrayMarks(const PassInput& in, Proposals* out) {
       out->push_back(MakeProposal(s, b, e, fix, kSpelling, 0.9, "correct.stray-mark",
                                   "an exclamation mark inside a word: an l or i misread", kRankSpacing));
       i = e - 1;
+    } else if (s[i] == '1' && OneBeforeClitic(s, i)) {
+      out->push_back(MakeProposal(s, i, i + 1, "I", kSpelling, 0.9, "correct.stray-mark",
+                                  "the digit 1 before 'm, 'll, 've or 'd: the pronoun I misread", kRankSpacing));
     } else if (s[i] == '1' && ElevenForLl(s, i)) {
       out->push_back(MakeProposal(s, i, i + 2, "ll", kSpelling, 0.9, "correct.stray-mark",
                                   "the digits 11 after an apostrophe: the clitic 'll misread", kRankSpacing));

@@ -109,12 +109,16 @@ TEST(StrayMarks, StopInsideARun) {
 }
 
 // An exclamation mark inside a word is an l or an i; 11 after a pronoun's
-// apostrophe is 'll. Marks between words and numbers stay.
+// apostrophe is 'll; 1 before 'm, 'll, 've or 'd is I. Marks between words
+// and numbers stay.
 TEST(StrayMarks, BangAndElevenInWords) {
   if (!DefaultModelEngine()) GTEST_SKIP() << "default model not built";
   EXPECT_EQ(Fix("If you'11 wait, I'11 go. The hea!th of a!l men, whi!e they indu!ge."),
             "If you'll wait, I'll go. The health of all men, while they indulge.");
-  for (const char* t : {"Wow!great, he said.", "In 1911 and in 7'11 it was so.", "The rock'11 fell."})
+  EXPECT_EQ(Fix("Well, 1'm sure that 1'll go, and 1\u2019ve seen it, but 1'd rather not."),
+            "Well, I'm sure that I'll go, and I\u2019ve seen it, but I'd rather not.");
+  for (const char* t : {"Wow!great, he said.", "In 1911 and in 7'11 it was so.", "The rock'11 fell.",
+                        "The '1's and 11'd and 1's were counted.", "In '1'm' he wrote 1'md."})
     EXPECT_EQ(Fix(t), t) << t;
 }
 
