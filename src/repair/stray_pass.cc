@@ -345,6 +345,20 @@ bool HyphenBetweenWords(std::string_view s, size_t i, const Model& m) {
   return m.Find(std::string(a) + "-" + std::string(b)) == Model::kUnknown;
 }
 
+// How often the model has seen w (in lower case); 0 if it does not know it.
+uint64_t KnownCount(const Model& m, const std::string& w) {
+  const uint32_t id = m.Find(text::Lower(w));
+  return id == Model::kUnknown ? 0 : m.Count(id);
+}
+
+// s[b, e) with the byte at i read as `r`.
+std::string ReadAs(std::string_view s, size_t b, size_t i, size_t e, std::string_view r) {
+  std::string w(s.substr(b, i - b));
+  w += r;
+  w += s.substr(i + 1, e - i - 1);
+  return w;
+}
+
 // "wiU", "shaU": a capital U inside a lower-case word, which is how OCR
 // reads ll in book type (and u in newspapers: coUrt, hUt, which the
 // corrector sees as court and hut, since it reads words in lower case).
@@ -362,13 +376,8 @@ bool CapitalU(std::string_view s, size_t i, const Model& m, size_t* b, size_t* e
   while (*e < s.size() && IsAsciiLower(s[*e])) ++*e;
   if ((*b > 0 && IsAsciiLetter(s[*b - 1])) || (*e < s.size() && (IsAsciiLetter(s[*e]) || (s[*e] & 0x80)))) return false;
   if (*e + 1 < s.size() && s[*e] == '\'' && IsAsciiLetter(s[*e + 1])) return false;  // coU'RT
-  std::string ll(s.substr(*b, i - *b)), u = ll;  // the two readings
-  ll += "ll";
-  u += "u";
-  ll += s.substr(i + 1, *e - i - 1);
-  u += s.substr(i + 1, *e - i - 1);
-  const uint32_t ll_id = m.Find(text::Lower(ll)), u_id = m.Find(text::Lower(u));
-  const uint64_t ll_n = ll_id == Model::kUnknown ? 0 : m.Count(ll_id), u_n = u_id == Model::kUnknown ? 0 : m.Count(u_id);
+  std::string ll = ReadAs(s, *b, i, *e, "ll");  // the two readings
+  const uint64_t ll_n = KnownCount(m, ll), u_n = KnownCount(m, ReadAs(s, *b, i, *e, "u"));
   // Neither known: a word the model lacks whose ll sits between vowels or
   // ends it after one (kyUed, hyUes, feUowes; batayU, mercifuU). Elsewhere
   // a U among unknown letters is as often a misread of something else
@@ -384,19 +393,6 @@ bool CapitalU(std::string_view s, size_t i, const Model& m, size_t* b, size_t* e
 // starts a lower-case word in mid-sentence (Hke, Hst: like, list) whose h
 // reading it does not know.
 constexpr uint64_t kInitialHCount = 100;
-
-uint64_t KnownCount(const Model& m, const std::string& w) {
-  const uint32_t id = m.Find(text::Lower(w));
-  return id == Model::kUnknown ? 0 : m.Count(id);
-}
-
-// s[b, e) with the byte at i read as `r`.
-std::string ReadAs(std::string_view s, size_t b, size_t i, size_t e, std::string_view r) {
-  std::string w(s.substr(b, i - b));
-  w += r;
-  w += s.substr(i + 1, e - i - 1);
-  return w;
-}
 
 // What book type's ll, li and ligatures become in OCR as a capital inside a
 // lower-case word (aH, staS, handcuBs, oNensive, ofE: all, staff, handcuffs,
@@ -614,7 +610,7 @@ void ProposeStrayMarks(const PassInput& in, Proposals* out) {
                                   "a capital U inside a lower-case word: ll misread", kRankSpacing));
       i = e - 1;
     } else if (size_t b, e; IsAsciiUpper(s[i]) && CapitalReading(s, i, m, &b, &e, &fix)) {
-      out->push_back(MakeProposal(s, b, e, fix, kSpelling, 0.9, "correct.capital-h",
+      out->push_back(MakeProposal(s, b, e, fix, kSpelling, 0.9, "correct.capital-reading",
                                   "a capital inside or at the start of a lower-case word: ll, li or a ligature misread", kRankSpacing));
       i = e - 1;
     } else if (size_t b, e; s[i] == '!' && BangInWord(s, i, m, &b, &e, &fix)) {
