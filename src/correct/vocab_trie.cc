@@ -23,10 +23,17 @@ struct VocabTrie::Flat {
     const size_t len = start[k + 1] - start[k];
     return len == depth ? id[k] : (uint64_t{chars[start[k] + depth]} + 1) << 32;
   }
+  // Sorts the range by Key, each key read once into `keyed` (sorting the
+  // keys beside their indexes, not re-reading three scattered arrays at
+  // every comparison). Words with equal keys share the next code point, so
+  // their order is settled at the next depth.
   void SortRange(size_t lo, size_t hi, size_t depth) {
-    std::sort(order.begin() + lo, order.begin() + hi,
-              [&](uint32_t a, uint32_t b) { return Key(a, depth) < Key(b, depth); });
+    keyed.clear();
+    for (size_t i = lo; i < hi; ++i) keyed.emplace_back(Key(order[i], depth), order[i]);
+    std::sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (size_t i = lo; i < hi; ++i) order[i] = keyed[i - lo].second;
   }
+  std::vector<std::pair<uint64_t, uint32_t>> keyed;  // SortRange's scratch
 };
 
 void VocabTrie::Flat::Add(std::u32string_view w, uint32_t word_id) {
