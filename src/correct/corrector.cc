@@ -326,10 +326,8 @@ class DocWords {
       if (e > b) ++counts_[l.substr(b, e - b)];
       i = j == i ? i + 1 : j;
     }
-    for (size_t i = text_.find('1'); i != std::string_view::npos; i = text_.find('1', i + 1)) {
-      const bool after = i == 0 || text_[i - 1] == ' ' || text_[i - 1] == '\n' || text_[i - 1] == '"';
-      ones_ += after && i + 2 < text_.size() && text_[i + 1] == ' ' && repair::IsAsciiLower(text_[i + 2]);
-    }
+    for (size_t i = text_.find('1'); i != std::string_view::npos; i = text_.find('1', i + 1))
+      ones_ += LoneOneAt(text_, i) && text_[i + 1] == ' ' && (i == 0 || text_[i - 1] != '\'');
   }
   std::string_view text_;
   bool counted_ = false;
@@ -420,7 +418,7 @@ class SentencePass {
 // (An unknown one, tb', is more often a misread with a stray mark.)
 bool Elided(std::string_view text, const text::LmToken& t) {
   std::string_view rest = text.substr(t.end);
-  size_t n = rest.substr(0, 1) == "'" ? 1 : rest.substr(0, 3) == "\xE2\x80\x99" ? 3 : 0;
+  const size_t n = repair::ApostropheAt(rest, 0);
   if (n == 0 || (rest.size() > n && std::isalpha(static_cast<unsigned char>(rest[n])))) return false;
   std::string_view w = text.substr(t.begin, t.end - t.begin);
   return w.size() <= 3 || w.ends_with("in");

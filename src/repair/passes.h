@@ -55,6 +55,11 @@ inline bool IsBlank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == 
 inline bool IsAsciiLower(char c) { return c >= 'a' && c <= 'z'; }
 inline bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
 inline bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+// The byte length of an apostrophe (' or U+2019) starting at s[k], 0 if none.
+inline size_t ApostropheAt(std::string_view s, size_t k) {
+  if (k < s.size() && s[k] == '\'') return 1;
+  return k < s.size() && s.substr(k, 3) == "\xE2\x80\x99" ? 3 : 0;
+}
 
 // A test of the run of non-blank bytes around a position (RunAround), taken
 // once per run however many positions in it are asked about: asking at each

@@ -21,7 +21,15 @@
 //  - a comma that ends a paragraph becomes a full stop where the model
 //    ends the sentence so by kFinalStopMargin;
 //  - a capital U inside a lower-case word is read as ll (wiU, shaU, aU)
-//    where the model knows that reading far better than the u one.
+//    where the model knows that reading far better than the u one; an H
+//    as ll, li or bl, an S, B, N or E as an ff ligature, on the same test
+//    (aH, staS), and an H that starts a word in mid-sentence as li (Hke);
+//  - a full stop inside a run between two lower-case words is the space
+//    it stands for (had.evidently) or goes (dea.ling); an exclamation mark
+//    inside a word is an l or i the model knows (hea!th);
+//  - digits: 11 after a pronoun's apostrophe is 'll (you'11), a lone 1
+//    before 'm, 'll, 've or 'd is I (1'm), and the 1. that ends an amount
+//    in pounds is l. (14,0001., 41. 10s.).
 #include "repair/passes.h"
 
 #include <algorithm>
@@ -54,9 +62,10 @@ constexpr double kJoinMargin = 1.0;
 // monographs 17.71% -> 17.66% (pages cut mid-sentence: "that is to say,"),
 // no word broken; 3 gave 18.01% and 17.69%.
 constexpr double kFinalStopMargin = 1.0;
-// How many times as often the model must know a capital U's ll reading as
-// its u reading (aU: all, not au) for the ll reading to be made.
-constexpr uint64_t kCapitalURatio = 10;
+// How many times as often the model must know a capital's reading (a U's
+// ll, an H's ll, li or bl ...) as its lower-case letter's (aU: all, not au)
+// for the reading to be made (CapitalU, CapitalReading).
+constexpr uint64_t kCapitalRatio = 10;
 // How far a closing quotation mark is looked for (bytes, within the paragraph).
 constexpr size_t kQuoteReach = 600;
 
@@ -359,10 +368,17 @@ std::string ReadAs(std::string_view s, size_t b, size_t i, size_t e, std::string
   return w;
 }
 
+// Whether an ASCII word ends at s[e]: no letter or non-ASCII byte there, and
+// not an apostrophe before a letter (coU'RT, part of a longer token).
+bool WordEndsAt(std::string_view s, size_t e) {
+  if (e < s.size() && (IsAsciiLetter(s[e]) || (s[e] & 0x80))) return false;
+  return !(e + 1 < s.size() && s[e] == '\'' && IsAsciiLetter(s[e + 1]));
+}
+
 // "wiU", "shaU": a capital U inside a lower-case word, which is how OCR
 // reads ll in book type (and u in newspapers: coUrt, hUt, which the
 // corrector sees as court and hut, since it reads words in lower case).
-// Sets *fix to the ll reading where the model knows it kCapitalURatio times
+// Sets *fix to the ll reading where the model knows it kCapitalRatio times
 // as often as the u reading (aU: all, not au), or knows neither and the U
 // stands after a vowel and ends the word or comes before another vowel
 // (batayU, kyUed: the Early Modern batayll, kylled; not againU, caUtter);
@@ -374,8 +390,7 @@ bool CapitalU(std::string_view s, size_t i, const Model& m, size_t* b, size_t* e
   if (*b > 0 && IsAsciiUpper(s[*b - 1])) --*b;  // ShaU
   *e = i + 1;
   while (*e < s.size() && IsAsciiLower(s[*e])) ++*e;
-  if ((*b > 0 && IsAsciiLetter(s[*b - 1])) || (*e < s.size() && (IsAsciiLetter(s[*e]) || (s[*e] & 0x80)))) return false;
-  if (*e + 1 < s.size() && s[*e] == '\'' && IsAsciiLetter(s[*e + 1])) return false;  // coU'RT
+  if ((*b > 0 && IsAsciiLetter(s[*b - 1])) || !WordEndsAt(s, *e)) return false;
   std::string ll = ReadAs(s, *b, i, *e, "ll");  // the two readings
   const uint64_t ll_n = KnownCount(m, ll), u_n = KnownCount(m, ReadAs(s, *b, i, *e, "u"));
   // Neither known: a word the model lacks whose ll sits between vowels or
@@ -384,7 +399,7 @@ bool CapitalU(std::string_view s, size_t i, const Model& m, size_t* b, size_t* e
   // (caUtter, neUfl in newspaper OCR).
   auto vowel = [](char c) { return std::string_view("aeiouy").find(c) != std::string_view::npos; };
   const bool between_vowels = vowel(s[i - 1]) && (*e == i + 1 || vowel(s[i + 1]));
-  if (ll_n == 0 && u_n == 0 ? !between_vowels : ll_n < kCapitalURatio * u_n) return false;
+  if (ll_n == 0 && u_n == 0 ? !between_vowels : ll_n < kCapitalRatio * u_n) return false;
   *fix = std::move(ll);
   return true;
 }
@@ -413,7 +428,7 @@ const CapitalReadings* ReadingsOf(char c) {
 
 // The reading of a capital at s[i] in a lower-case word (kCapitalReadings),
 // as CapitalU reads a U: inside the word (aH, readHy, staS: all, readily,
-// staff) the reading the model knows best where it knows it kCapitalURatio
+// staff) the reading the model knows best where it knows it kCapitalRatio
 // times as often as the lower-case letter's (a ligature only in a word of
 // three letters or more: oE is of); an H at the start of a word in
 // mid-sentence (after a lower-case word or a comma: Hke, Hst) as li or ll
@@ -427,9 +442,7 @@ bool CapitalReading(std::string_view s, size_t i, const Model& m, size_t* b, siz
   while (*b > 0 && IsAsciiLower(s[*b - 1])) --*b;
   *e = i + 1;
   while (*e < s.size() && IsAsciiLower(s[*e])) ++*e;
-  if ((*b > 0 && (IsAsciiLetter(s[*b - 1]) || (s[*b - 1] & 0x80))) || (*e < s.size() && (IsAsciiLetter(s[*e]) || (s[*e] & 0x80))))
-    return false;
-  if (*e + 1 < s.size() && s[*e] == '\'' && IsAsciiLetter(s[*e + 1])) return false;
+  if ((*b > 0 && (IsAsciiLetter(s[*b - 1]) || (s[*b - 1] & 0x80))) || !WordEndsAt(s, *e)) return false;
   if (!inside && (*e - i < 3 || *b < 2 || s[*b - 1] != ' ' || !(IsAsciiLower(s[*b - 2]) || s[*b - 2] == ','))) return false;
   if (s[i] != 'H' && *e - *b < 3) return false;  // oE, oS: of, not off
   const char lower[2] = {static_cast<char>(s[i] | 0x20), 0};
@@ -441,7 +454,7 @@ bool CapitalReading(std::string_view s, size_t i, const Model& m, size_t* b, siz
     std::string w = ReadAs(s, *b, i, *e, r);
     if (uint64_t n = KnownCount(m, w); n > best_n) best_n = n, best = std::move(w);
   }
-  if (inside ? best_n == 0 || best_n < kCapitalURatio * own_n : own_n > 0 || best_n < kInitialHCount) return false;
+  if (inside ? best_n == 0 || best_n < kCapitalRatio * own_n : own_n > 0 || best_n < kInitialHCount) return false;
   *fix = std::move(best);
   return true;
 }
@@ -471,8 +484,8 @@ bool ElevenForLl(std::string_view s, size_t i) {
   if (i + 1 >= s.size() || s[i + 1] != '1' || (i + 2 < s.size() && (IsAsciiDigit(s[i + 2]) || IsAsciiLetter(s[i + 2]))))
     return false;
   size_t a = i;
-  if (a >= 1 && s[a - 1] == '\'') a -= 1;
-  else if (a >= 3 && s.substr(a - 3, 3) == "\xE2\x80\x99") a -= 3;
+  if (a >= 1 && ApostropheAt(s, a - 1) == 1) a -= 1;
+  else if (a >= 3 && ApostropheAt(s, a - 3) == 3) a -= 3;
   else return false;
   size_t w = a;
   while (w > 0 && IsAsciiLetter(s[w - 1])) --w;
@@ -489,10 +502,9 @@ bool OneBeforeClitic(std::string_view s, size_t i) {
   if (i > 0 && (IsAsciiLetter(s[i - 1]) || IsAsciiDigit(s[i - 1]) || s[i - 1] == '\'' || s[i - 1] == '.' ||
                 s[i - 1] == ',' || (s[i - 1] & 0x80)))
     return false;
-  size_t k = i + 1;
-  if (k < s.size() && s[k] == '\'') k += 1;
-  else if (s.substr(k, 3) == "\xE2\x80\x99") k += 3;
-  else return false;
+  const size_t n = ApostropheAt(s, i + 1);
+  if (n == 0) return false;
+  const size_t k = i + 1 + n;
   for (std::string_view c : {"m", "ll", "ve", "d"})
     if (s.substr(k, c.size()) == c && (k + c.size() == s.size() || !IsAsciiLetter(s[k + c.size()]))) return true;
   return false;
