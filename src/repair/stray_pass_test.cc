@@ -70,8 +70,9 @@ TEST(StrayMarks, CommaThatEndsAParagraph) {
 }
 
 // A capital U inside a lower-case word is ll misread in book type where the
-// model knows the ll reading far better (or knows neither and the U ends
-// the word after a vowel); the u reading (coUrt) is the corrector's.
+// model knows the ll reading far better (or knows neither and the U stands
+// after a vowel, ending the word or before another vowel); the u reading
+// (coUrt) is the corrector's.
 TEST(StrayMarks, CapitalUForLl) {
   if (!DefaultModelEngine()) GTEST_SKIP() << "default model not built";
   EXPECT_EQ(Fix("He wiU come, and we shaU see aU of them. ShaU I go?"),
