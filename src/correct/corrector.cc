@@ -209,7 +209,7 @@ struct Candidate {
   uint32_t kind = 0;          // 0 = the original
   int span = 1;               // tokens replaced (2 for a merge)
   bool debris = false;        // the token deleted: ids is the next word (span 2)
-  enum Form : uint8_t { kCased, kPieces, kCapital };
+  enum Form : uint8_t { kCased, kPieces, kCapital, kCompound };
   Form form = kCased;         // how it is written (SentencePass::Written)
 };
 
@@ -387,6 +387,7 @@ class SentencePass {
   bool HyphenBreakAfter(size_t p) const;
   void AddMerge(size_t p, std::vector<Candidate>* c) const;
   void AddUnknownJoined(size_t p, std::vector<Candidate>* c) const;
+  void AddCompound(size_t p, std::vector<Candidate>* c) const;
   void AddDebris(size_t p, std::vector<Candidate>* c) const;
   void AddMisreadUnhyphenated(const std::string& joined, std::vector<Candidate>* c) const;
   void AddUnhyphenated(size_t p, std::vector<Candidate>* c) const;
@@ -749,6 +750,7 @@ void SentencePass::AddMerge(size_t p, std::vector<Candidate>* c) const {
   bool spaces = !between.empty() && between.find_first_not_of(" ") == std::string_view::npos;
   bool hyphen = HyphenBreakAfter(p);
   if (!spaces && !hyphen) return;
+  if (hyphen) AddCompound(p, c);
   uint32_t id = m_.Find(a.text + b.text);
   if (id == Model::kUnknown || m_.Count(id) < kMinCandidateCount) {
     const size_t before = c->size();
@@ -758,6 +760,20 @@ void SentencePass::AddMerge(size_t p, std::vector<Candidate>* c) const {
   }
   double channel = hyphen ? kHyphenBreak : ch_.LogProb(ToU32(a.text + b.text), ToU32(a.text + " " + b.text));
   c->push_back({{id}, a.text + b.text, channel, 0, hyphen ? kHyphenation : kMerge, 2});
+}
+
+// "twenty- three" -> "twenty-three": a compound the model knows (at least
+// kMinSplitCount times: rarer ones, washer-woman or per-haps, split the
+// posterior with the join), broken at its own hyphen at a line end; only the
+// space goes. BLN600 training split: +0.01 points of CER removed, 4 fewer
+// words broken; the monographs and periodicals unchanged.
+void SentencePass::AddCompound(size_t p, std::vector<Candidate>* c) const {
+  const std::string compound = toks_[p - 1].text + "-" + toks_[p].text;
+  const uint32_t id = m_.Find(compound);
+  if (id == Model::kUnknown || m_.Count(id) < kMinSplitCount) return;
+  Candidate x{{id}, compound, kHyphenBreak, 0, kHyphenation, 2};
+  x.form = Candidate::kCompound;
+  c->push_back(std::move(x));
 }
 
 // "Tom- linson" -> "Tomlinson": a word the model does not know (a name,
@@ -891,15 +907,17 @@ std::vector<Candidate> SentencePass::GenerateI(size_t p) const {
 
 // How candidate x of token p is written: the original as it stands, a
 // deletion as nothing, a word joined from its pieces as they stand, the
-// pronoun I in capitals, any other word in the original's case.
+// pronoun I in capitals, a compound as its pieces with a hyphen between, any
+// other word in the original's case.
 std::string SentencePass::Written(const Candidate& x, size_t p) const {
   const text::LmToken& t = toks_[p - 1];
   const std::string_view surface = text_.substr(t.begin, t.end - t.begin);
   if (x.kind == 0) return std::string(surface);
   if (x.debris) return std::string();
   if (x.form == Candidate::kCapital) return text::Upper(x.text);
-  if (x.form == Candidate::kPieces)
-    return std::string(surface) + std::string(text_.substr(toks_[p].begin, toks_[p].end - toks_[p].begin));
+  if (x.form == Candidate::kPieces || x.form == Candidate::kCompound)
+    return std::string(surface) + (x.form == Candidate::kCompound ? "-" : "") +
+           std::string(text_.substr(toks_[p].begin, toks_[p].end - toks_[p].begin));
   return MatchCase(surface, x.text);
 }
 
@@ -1023,7 +1041,9 @@ void SentencePass::Run(int rank, std::vector<edit::Proposal>* out, std::vector<S
                        : "correct.spelling";
     // A keyboard slip's channel is exactly kKeyboardSlip (an OCR path always adds copy costs).
     const bool keyboard = top.kind == kSpelling && top.channel == kKeyboardSlip;
-    const char* note = hyphen     ? "line-break hyphen kept inside a line; the joined word is likelier"
+    const char* note = hyphen && top.form == Candidate::kCompound
+                           ? "a compound broken at its own hyphen at a line end; the space goes"
+                       : hyphen   ? "line-break hyphen kept inside a line; the joined word is likelier"
                        : keyboard ? "noisy channel: language model x a typist's slip (a neighbouring key or two letters swapped)"
                                   : "noisy channel: language model x learned OCR confusions";
     out->push_back(repair::MakeProposal(text_, t.begin, end, Written(top, p), top.kind, posterior,

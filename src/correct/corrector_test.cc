@@ -335,6 +335,9 @@ TEST(CorrectorOnTheDefaultModel, LineBreakAfterAPieceThatIsAWord) {
   // Two words after a hyphen and a space stay apart (a compound's first part).
   EXPECT_EQ(ModelEngine()->Fix("a cross- examination of the witness", FixOptions{}).text.find("crossexamination"),
             std::string::npos);
+  // A compound the model knows, broken at its own hyphen, keeps the hyphen.
+  EXPECT_EQ(ModelEngine()->Fix("The prisoner, aged twenty- three, was remanded.", FixOptions{}).text,
+            "The prisoner, aged twenty-three, was remanded.");
 }
 
 // The digit 1 alone before a lower-case word is often the OCR of the pronoun

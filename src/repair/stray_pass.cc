@@ -14,6 +14,9 @@
 //  - a lone mark (| * and the like) goes only between two lower-case words;
 //  - a hyphen between two common words (were- published) goes where the
 //    model knows neither their join nor their compound;
+//  - the space after a capitalised word's line-end hyphen (Church- street)
+//    goes where the next word is common and the model knows neither the
+//    join nor the compound;
 //  - a comma doubled, or after a full stop at a paragraph's end, goes (a
 //    comma between words the model reads better without it by log10 1,
 //    2 or 3 cost the ICDAR monographs 15.9, 2.4 or 0.2 points of CER
@@ -360,6 +363,33 @@ uint64_t KnownCount(const Model& m, const std::string& w) {
   return id == Model::kUnknown ? 0 : m.Count(id);
 }
 
+// "Church- street", "Harrow- road", "ill- treating": a compound whose own
+// hyphen fell at a line end, its first part a known word written with a
+// capital (a name of a street, a court, a square), its second a common
+// lower-case word, the model knowing neither the join nor the compound (so
+// the corrector has nothing to weigh): the space goes. Not after a word as
+// common as kCommonFirst (The- girl: a speck between two words), not when
+// the join is known (any- body, which the corrector joins) or the first part
+// is not a word (Keonsing- ton, which the corrector reads as Kensington).
+// BLN600 training split: 19.85% -> 19.89% CER removed, no word broken more
+// (23 compounds made, 3 worse); the monographs and periodicals unchanged.
+constexpr uint64_t kCommonFirst = 100000;
+bool CompoundAtLineEnd(std::string_view s, size_t i, const Model& m) {
+  if (i + 2 >= s.size() || s[i + 1] != ' ') return false;
+  size_t b = i;
+  while (b > 0 && IsAsciiLower(s[b - 1])) --b;
+  if (b == 0 || !IsAsciiUpper(s[b - 1]) || i - b < 2) return false;
+  --b;
+  if (b > 0 && s[b - 1] != ' ' && s[b - 1] != '\n' && s[b - 1] != '(' && s[b - 1] != '"') return false;
+  const std::string a = text::Lower(s.substr(b, i - b));
+  const std::string_view w = LowerWordAt(s, i + 2);
+  if (w.size() < 3 || !Common(m, w)) return false;
+  if (i + 2 + w.size() < s.size() && s[i + 2 + w.size()] == '-') return false;  // Mile- end-road
+  const uint64_t first = KnownCount(m, a);
+  if (first == 0 || first >= kCommonFirst || m.Find(a + std::string(w)) != Model::kUnknown) return false;
+  return m.Find(a + "-" + std::string(w)) == Model::kUnknown;
+}
+
 // s[b, e) with the byte at i read as `r`.
 std::string ReadAs(std::string_view s, size_t b, size_t i, size_t e, std::string_view r) {
   std::string w(s.substr(b, i - b));
@@ -617,6 +647,9 @@ void ProposeStrayMarks(const PassInput& in, Proposals* out) {
       remove(i, i + 1, kSpelling, "correct.stray-mark", "a speck read as a full stop");
     } else if (s[i] == '-' && i > 0 && IsAsciiLower(s[i - 1]) && HyphenBetweenWords(s, i, m)) {
       remove(i, i + 1, kHyphenation, "correct.stray-mark", "a hyphen between two words");
+    } else if (s[i] == '-' && i > 0 && IsAsciiLower(s[i - 1]) && CompoundAtLineEnd(s, i, m)) {
+      remove(i + 1, i + 2, kHyphenation, "correct.stray-mark", "a compound's hyphen at a line end");
+      ++i;
     } else if (size_t b, e; s[i] == 'U' && CapitalU(s, i, m, &b, &e, &fix)) {
       out->push_back(MakeProposal(s, b, e, fix, kSpelling, 0.9, "correct.capital-u",
                                   "a capital U inside a lower-case word: ll misread", kRankSpacing));

@@ -33,6 +33,8 @@ TEST(StrayMarks, SpecksReadAsMarksGo) {
       {"The plaintiff, on being recalled,, positively denied it.", "The plaintiff, on being recalled, positively denied it."},
       {"ROBBERY OF NEWSPAPERS.,", "ROBBERY OF NEWSPAPERS."},
       {"The banns were- published, and guests were invited.", "The banns were published, and guests were invited."},
+      {"He was residing at 12, Church- street, Chelsea.", "He was residing at 12, Church-street, Chelsea."},
+      {"The- girl was taken to the station.", "The- girl was taken to the station."},
       {"The case for the Crown being .closed, he spoke.", "The case for the Crown being closed, he spoke."},
       {"She was unable to attend owing to her infirmity..", "She was unable to attend owing to her infirmity."},
       {"He left.\n.At eleven they came back.", "He left.\nAt eleven they came back."},
