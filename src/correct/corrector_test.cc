@@ -387,6 +387,15 @@ TEST(CorrectorOnTheDefaultModel, NoisyTextsGetTheirMisreadsCorrected) {
             std::string::npos);
 }
 
+// Beside an unknown word the context says little, so a known word there is
+// weighed against the commonest words only: "Alp" after the name "Wengern"
+// stays (Alps is too rare to be read for it there).
+TEST(CorrectorOnTheDefaultModel, KnownWordBesideAnUnknownOne) {
+  if (!ModelEngine()) GTEST_SKIP() << "default model not built";
+  EXPECT_EQ(ModelEngine()->Fix("We saw the Jungfrau from the Wengern Alp, which was covered in snow.", FixOptions{}).text,
+            "We saw the Jungfrau from the Wengern Alp, which was covered in snow.");
+}
+
 // A lower-case misread with two or three errors gets the wider search; a
 // capitalised word (a name, most often) keeps the narrower one.
 TEST(CorrectorOnTheDefaultModel, BadlyMisreadCommonWords) {
