@@ -525,9 +525,9 @@ bool ElevenForLl(std::string_view s, size_t i) {
   return OneOf(text::Lower(s.substr(w, a - w)), kWords);
 }
 
-// "1'm", "1'll", "1've", "1'd": the digit 1 alone before the apostrophe of
-// a clitic that only the pronoun I takes, as book OCR that reads I as 1
-// writes it (no number takes 'm or 've).
+// "1'm", "1'll", "1've", "1'd": the digit 1 (or a small i: i'm, i'll)
+// alone before the apostrophe of a clitic that only the pronoun I takes, as
+// book OCR that reads I as 1 or i writes it (no number takes 'm or 've).
 bool OneBeforeClitic(std::string_view s, size_t i) {
   if (i > 0 && (IsAsciiLetter(s[i - 1]) || IsAsciiDigit(s[i - 1]) || s[i - 1] == '\'' || s[i - 1] == '.' ||
                 s[i - 1] == ',' || (s[i - 1] & 0x80)))
@@ -662,9 +662,11 @@ void ProposeStrayMarks(const PassInput& in, Proposals* out) {
       out->push_back(MakeProposal(s, b, e, fix, kSpelling, 0.9, "correct.stray-mark",
                                   "an exclamation mark inside a word: an l or i misread", kRankSpacing));
       i = e - 1;
-    } else if (s[i] == '1' && OneBeforeClitic(s, i)) {
-      out->push_back(MakeProposal(s, i, i + 1, "I", kSpelling, 0.9, "correct.stray-mark",
-                                  "the digit 1 before 'm, 'll, 've or 'd: the pronoun I misread", kRankSpacing));
+    } else if ((s[i] == '1' || s[i] == 'i') && OneBeforeClitic(s, i)) {
+      out->push_back(MakeProposal(s, i, i + 1, "I", s[i] == 'i' ? kCase : kSpelling, 0.9, "correct.stray-mark",
+                                  s[i] == 'i' ? "a small i before 'm, 'll, 've or 'd: the pronoun I"
+                                              : "the digit 1 before 'm, 'll, 've or 'd: the pronoun I misread",
+                                  kRankSpacing));
     } else if (s[i] == '1' && ElevenForLl(s, i)) {
       out->push_back(MakeProposal(s, i, i + 2, "ll", kSpelling, 0.9, "correct.stray-mark",
                                   "the digits 11 after an apostrophe: the clitic 'll misread", kRankSpacing));

@@ -120,8 +120,10 @@ TEST(StrayMarks, BangAndElevenInWords) {
             "If you'll wait, I'll go. The health of all men, while they indulge.");
   EXPECT_EQ(Fix("Well, 1'm sure that 1'll go, and 1\u2019ve seen it, but 1'd rather not."),
             "Well, I'm sure that I'll go, and I\u2019ve seen it, but I'd rather not.");
+  EXPECT_EQ(Fix("Oh, i'm sure i'll go, said he."), "Oh, I'm sure I'll go, said he.");
   for (const char* t : {"Wow!great, he said.", "In 1911 and in 7'11 it was so.", "The rock'11 fell.",
-                        "The '1's and 11'd and 1's were counted.", "In '1'm' he wrote 1'md."})
+                        "The '1's and 11'd and 1's were counted.", "In '1'm' he wrote 1'md.",
+                        "The taxi'll come; a hi'm is no word."})
     EXPECT_EQ(Fix(t), t) << t;
 }
 
