@@ -361,15 +361,24 @@ TEST(CorrectorOnTheDefaultModel, OneReadForThePronounI) {
 }
 
 // An unknown word used once is likelier a misread in a noisy text than in a
-// clean one, where it may be the writer's (kNoisyBiasDrop).
+// clean one, where it may be the writer's (kNoisyBiasDrop); a text shows it
+// is clean by enough clean words (kPriorWords): one short sentence does not.
 TEST(CorrectorOnTheDefaultModel, NoisyTextsGetTheirMisreadsCorrected) {
   if (!ModelEngine()) GTEST_SKIP() << "default model not built";
+  const std::string clean =
+      "The prisoner was brought before the magistrate on Monday morning and charged with stealing a watch and "
+      "chain from the house of his employer. The constable who arrested him said that he found the property in "
+      "a box at his lodgings, together with several other articles of value. The prisoner, who had nothing to say "
+      "in his defence, was remanded for a week, and the magistrate asked that the owner of the other articles "
+      "should attend at the next hearing, when the case would be sent for trial at the sessions. ";
+  EXPECT_EQ(ModelEngine()->Fix(clean + "The jewels included a fine diamold ring and a brooch.", FixOptions{}).text,
+            clean + "The jewels included a fine diamold ring and a brooch.");
   EXPECT_EQ(ModelEngine()->Fix("The jewels included a fine diamold ring and a brooch.", FixOptions{}).text,
-            "The jewels included a fine diamold ring and a brooch.");
+            "The jewels included a fine diamond ring and a brooch.");
   EXPECT_NE(ModelEngine()->Fix("Tbe jewcls includcd a fiue diamold riug and a broocb.", FixOptions{}).text.find("diamond"),
             std::string::npos);
-  EXPECT_EQ(ModelEngine()->Fix("He was remanuded for a week by the magistrate.", FixOptions{}).text,
-            "He was remanuded for a week by the magistrate.");
+  EXPECT_EQ(ModelEngine()->Fix(clean + "He was remanuded for a week by the magistrate.", FixOptions{}).text,
+            clean + "He was remanuded for a week by the magistrate.");
   EXPECT_NE(ModelEngine()->Fix("Hc wvas remanuded for a wcek by tbe magistrnte.", FixOptions{}).text.find("remanded"),
             std::string::npos);
   // Capitalised words too, though less: most are names.
