@@ -60,9 +60,16 @@ class CandidateCache {
     uint32_t skip;     // code points dropped at it (an apostrophe read for the space)
     double log10p;     // channel
   };
+  // A split into three or more words (propertyofsirrobert): the words and
+  // the code points before each break.
+  struct Segmentation {
+    std::vector<uint32_t> words, at;
+    double log10p = 0;  // channel
+  };
   struct List {
     std::vector<std::pair<uint32_t, double>> words;
     std::vector<Split> splits;
+    std::vector<Segmentation> segmentations;  // at most one
   };
   static constexpr size_t kMaxWords = size_t{1} << 18;
   // The cached list of `word`, or null if it is not cached. Lists are

@@ -405,6 +405,19 @@ TEST(CorrectorOnTheDefaultModel, KnownWordBesideAnUnknownOne) {
             "We saw the Jungfrau from the Wengern Alp, which was covered in snow.");
 }
 
+// Three or more common words that lost their spaces are cut apart where the
+// model reads the cut better than the run; the surface keeps its case.
+TEST(CorrectorOnTheDefaultModel, RunOfSeveralWordsIsCut) {
+  if (!ModelEngine()) GTEST_SKIP() << "default model not built";
+  EXPECT_EQ(ModelEngine()->Fix("The company did nothing to protectagainstfire the houses of the poor.", FixOptions{}).text,
+            "The company did nothing to protect against fire the houses of the poor.");
+  EXPECT_EQ(ModelEngine()->Fix("the jewels were the propertyofSirRobert Cunliffe, Bart.", FixOptions{}).text,
+            "the jewels were the property of Sir Robert Cunliffe, Bart.");
+  // A word the model does not know is not cut into words it knows.
+  EXPECT_EQ(ModelEngine()->Fix("The Dentalium and Haliotis shells were found.", FixOptions{}).text,
+            "The Dentalium and Haliotis shells were found.");
+}
+
 // A lower-case misread with two or three errors gets the wider search; a
 // capitalised word (a name, most often) keeps the narrower one.
 TEST(CorrectorOnTheDefaultModel, BadlyMisreadCommonWords) {
