@@ -405,6 +405,27 @@ bool WordEndsAt(std::string_view s, size_t e) {
   return !(e + 1 < s.size() && s[e] == '\'' && IsAsciiLetter(s[e + 1]));
 }
 
+// "pri- r soner", "Metropo- c litan": a word broken at a line end with a
+// speck read as a lone letter after its hyphen. The hyphen, the letter and
+// the spaces go when the two pieces join into a common word, one of them is
+// no common word on its own (not the- p graph), and the letter does not
+// belong in it (neither piece with it is a word either way). BLN600 training
+// split: 20.62% -> 20.75% CER removed (no word broken more); the monographs have
+// no such breaks.
+bool DebrisInHyphenBreak(std::string_view s, size_t i, const Model& m) {
+  if (i + 5 >= s.size() || s[i + 1] != ' ' || !IsAsciiLetter(s[i + 2]) || s[i + 3] != ' ') return false;
+  size_t b = i;
+  while (b > 0 && IsAsciiLetter(s[b - 1])) --b;
+  if (i - b < 2 || (b > 0 && IsAsciiLetter(s[b - 1]))) return false;
+  size_t e = i + 4;
+  while (e < s.size() && IsAsciiLower(s[e])) ++e;
+  if (e - (i + 4) < 2 || !WordEndsAt(s, e)) return false;
+  const std::string a = text::Lower(s.substr(b, i - b)), z(s.substr(i + 4, e - i - 4));
+  const std::string c(1, static_cast<char>(std::tolower(static_cast<unsigned char>(s[i + 2]))));
+  if (!Common(m, a + z) || (Common(m, a) && Common(m, z))) return false;  // the- p graph: two words
+  return m.Find(a + c + z) == Model::kUnknown && m.Find(a + c) == Model::kUnknown && m.Find(c + z) == Model::kUnknown;
+}
+
 // "wiU", "shaU": a capital U inside a lower-case word, which is how OCR
 // reads ll in book type (and u in newspapers: coUrt, hUt, which the
 // corrector sees as court and hut, since it reads words in lower case).
@@ -645,6 +666,10 @@ void ProposeStrayMarks(const PassInput& in, Proposals* out) {
     } else if (s[i] == '.' && (StopAfterComma(s, i) || StopBeforeWord(s, i) || DoubledStop(s, i) ||
                                (stop_after_word && StrayStop(s, i, m)))) {
       remove(i, i + 1, kSpelling, "correct.stray-mark", "a speck read as a full stop");
+    } else if (s[i] == '-' && i > 0 && IsAsciiLower(s[i - 1]) && DebrisInHyphenBreak(s, i, m)) {
+      remove(i, i + 4, kHyphenation, "correct.dehyphenate",
+             "a line-break hyphen and a speck read as a letter after it; the joined word is known");
+      i += 3;
     } else if (s[i] == '-' && i > 0 && IsAsciiLower(s[i - 1]) && HyphenBetweenWords(s, i, m)) {
       remove(i, i + 1, kHyphenation, "correct.stray-mark", "a hyphen between two words");
     } else if (s[i] == '-' && i > 0 && IsAsciiLower(s[i - 1]) && CompoundAtLineEnd(s, i, m)) {
