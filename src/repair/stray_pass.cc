@@ -561,6 +561,39 @@ bool OneBeforeClitic(std::string_view s, size_t i) {
   return false;
 }
 
+// Whether the token that ends just before byte e (skipping spaces) has a digit.
+bool DigitTokenBefore(std::string_view s, size_t e, size_t* begin) {
+  while (e > 0 && s[e - 1] == ' ') --e;
+  size_t b = e;
+  while (b > 0 && s[b - 1] != ' ' && s[b - 1] != '\n') --b;
+  *begin = b;
+  for (size_t k = b; k < e; ++k)
+    if (IsAsciiDigit(s[k])) return true;
+  return false;
+}
+
+// "0 Father of all", "he said, 0 stay", "0 !": a lone digit 0 read for the
+// interjection O, before a word or an exclamation mark. Not in a table of
+// figures (a number among the two tokens before or after it: 10 qrs. 0
+// bushels, 5 5 0 A. G., 0 to 3), nor before a number or mark (0 100, 0 £3).
+// ICDAR monographs' training split: 20.97% -> 21.08% CER removed (31 lone
+// 0s are O in the gold, 3 are 0); BLN600 and the periodicals unchanged.
+bool ZeroForO(std::string_view s, size_t i) {
+  if (i + 2 >= s.size() || s[i + 1] != ' ') return false;
+  if (i > 0 && s[i - 1] != ' ' && s[i - 1] != '\n' && s[i - 1] != '"' && s[i - 1] != '\'') return false;
+  if (!IsAsciiLetter(s[i + 2]) && s[i + 2] != '!') return false;
+  size_t b1 = i, b2 = 0;
+  if (i > 0 && (DigitTokenBefore(s, i, &b1) || (b1 > 0 && DigitTokenBefore(s, b1, &b2)))) return false;
+  // Nor with a number among the two tokens after it (the score was 0 to 3).
+  size_t k = i + 2;
+  for (int token = 0; token < 2 && k < s.size(); ++token) {
+    for (; k < s.size() && s[k] != ' ' && s[k] != '\n'; ++k)
+      if (IsAsciiDigit(s[k])) return false;
+    while (k < s.size() && s[k] == ' ') ++k;
+  }
+  return true;
+}
+
 // Words before an amount of money in pounds (of 40l., about 4,000l., for
 // 5l.): chosen on the BLN600 training split, where every amount after them
 // read as 1. was written l. in the gold; to, at and and are left out (to 11.,
@@ -692,6 +725,9 @@ void ProposeStrayMarks(const PassInput& in, Proposals* out) {
                                   s[i] == 'i' ? "a small i before 'm, 'll, 've or 'd: the pronoun I"
                                               : "the digit 1 before 'm, 'll, 've or 'd: the pronoun I misread",
                                   kRankSpacing));
+    } else if (s[i] == '0' && ZeroForO(s, i)) {
+      out->push_back(MakeProposal(s, i, i + 1, "O", kSpelling, 0.9, "correct.stray-mark",
+                                  "the digit 0 alone before a word: the interjection O misread", kRankSpacing));
     } else if (s[i] == '1' && ElevenForLl(s, i)) {
       out->push_back(MakeProposal(s, i, i + 2, "ll", kSpelling, 0.9, "correct.stray-mark",
                                   "the digits 11 after an apostrophe: the clitic 'll misread", kRankSpacing));

@@ -123,6 +123,10 @@ TEST(StrayMarks, BangAndElevenInWords) {
   EXPECT_EQ(Fix("Well, 1'm sure that 1'll go, and 1\u2019ve seen it, but 1'd rather not."),
             "Well, I'm sure that I'll go, and I\u2019ve seen it, but I'd rather not.");
   EXPECT_EQ(Fix("Oh, i'm sure i'll go, said he."), "Oh, I'm sure I'll go, said he.");
+  EXPECT_EQ(Fix("Thou art all the sphere. 0 Father of all, he said, 0 stay!"),
+            "Thou art all the sphere. O Father of all, he said, O stay!");
+  for (const char* t : {"The 10 qrs. 0 bushels and 5 5 0 A. G. were sold.", "The score was 0 to 3.", "It was 0 100 in all."})
+    EXPECT_EQ(Fix(t), t) << t;
   for (const char* t : {"Wow!great, he said.", "In 1911 and in 7'11 it was so.", "The rock'11 fell.",
                         "The '1's and 11'd and 1's were counted.", "In '1'm' he wrote 1'md.",
                         "The taxi'll come; a hi'm is no word."})
