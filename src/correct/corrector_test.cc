@@ -348,7 +348,8 @@ TEST(CorrectorOnTheDefaultModel, OneReadForThePronounI) {
             "It is curious that I should have gone.");
   EXPECT_EQ(ModelEngine()->Fix("As 1 walked out one morning", FixOptions{}).text, "As I walked out one morning");
   for (const char* t : {"He had 1 man and 2 women with him.", "See page 1 for the details.", "There were 1 or 2 of them.",
-                        "Chapter 1. The start"})
+                        "Chapter 1. The start", "The reticule which No. 1 carried over her arm.",
+                        "Nos. 1 and 2 were at the door."})
     EXPECT_EQ(ModelEngine()->Fix(t, FixOptions{}).text, t) << t;
   // A text that writes 1 for I throughout makes the reading likelier.
   auto pronoun = [](const std::string& text) { return Offered(text, "1", "I").value_or(0.0); };  // the first "1"
