@@ -421,7 +421,7 @@ class SentencePass {
   void AddUnhyphenated(size_t p, std::vector<Candidate>* c) const;
   uint32_t WindowWord(const Candidate& x, size_t p, size_t end, size_t r) const;
   double Continue(Model::State st, size_t p, const Candidate& x, size_t end, double tail) const;
-  bool ContinueAll(std::vector<Model::State> st, size_t p, const std::vector<Candidate>& c, size_t end,
+  bool ContinueAll(std::vector<Model::State>* st, size_t p, const std::vector<Candidate>& c, size_t end,
                    const std::function<bool(const std::vector<double>&)>& can_win, std::vector<double>* rest) const;
   double Tail(size_t from, size_t end) const;
   double ClassWindow(size_t p, uint32_t c) const;
@@ -518,26 +518,27 @@ double SentencePass::Continue(Model::State st, size_t p, const Candidate& x, siz
 }
 
 // Continue for candidates 1.. of `c` at once into `rest` (rest[0] is left
-// 0): `st[i]` is the state after candidate i's first word. Round r scores the
+// 0): `(*st)[i]` is the state after candidate i's first word (and is moved
+// along by each word scored). Round r scores the
 // r-th word after the first of every candidate that has one, as one batch.
 // Since later rounds only add terms <= 0, the search stops (false) after a
 // round that leaves `can_win(rest)` false.
-bool SentencePass::ContinueAll(std::vector<Model::State> st, size_t p, const std::vector<Candidate>& c, size_t end,
+bool SentencePass::ContinueAll(std::vector<Model::State>* st, size_t p, const std::vector<Candidate>& c, size_t end,
                                const std::function<bool(const std::vector<double>&)>& can_win,
                                std::vector<double>* rest) const {
   rest->assign(c.size(), 0.0);
-  std::vector<double> lp;
-  std::vector<Model::State> in;
-  std::vector<uint32_t> words;
-  std::vector<size_t> who;
+  thread_local std::vector<double> lp;  // per-thread buffers, reused by every decision
+  thread_local std::vector<Model::State> in;
+  thread_local std::vector<uint32_t> words;
+  thread_local std::vector<size_t> who;
   for (size_t r = 0;; ++r) {
     in.clear(), words.clear(), who.clear();
     for (size_t i = 1; i < c.size(); ++i)
-      if (uint32_t w = WindowWord(c[i], p, end, r); w != kNone) in.push_back(st[i]), words.push_back(w), who.push_back(i);
+      if (uint32_t w = WindowWord(c[i], p, end, r); w != kNone) in.push_back((*st)[i]), words.push_back(w), who.push_back(i);
     if (who.empty()) return true;
     lp.resize(who.size());
     m_.ScoreBatch(in.data(), words.data(), who.size(), lp.data(), in.data());
-    for (size_t j = 0; j < who.size(); ++j) (*rest)[who[j]] += lp[j], st[who[j]] = in[j];
+    for (size_t j = 0; j < who.size(); ++j) (*rest)[who[j]] += lp[j], (*st)[who[j]] = in[j];
     if (!can_win(*rest)) return false;
   }
 }
@@ -1062,22 +1063,25 @@ bool SentencePass::ScoreCandidates(size_t p, double min_gain, std::vector<Candid
   // then the window from there. A score is channel + prior + first word +
   // rest of the window.
   const size_t n = c->size();
-  std::vector<Model::State> st(n, ctx);
-  std::vector<uint32_t> words(n);
-  std::vector<double> first(n);
+  thread_local std::vector<Model::State> st;  // per-thread buffers, reused by every decision
+  thread_local std::vector<uint32_t> words;
+  thread_local std::vector<double> first, rest;
+  st.assign(n, ctx);
+  words.resize(n);
+  first.resize(n);
   for (size_t i = 0; i < n; ++i) words[i] = (*c)[i].ids[0];
   m_.ScoreBatch(st.data(), words.data(), n, first.data(), st.data());
   for (size_t i = 0; i < n; ++i) first[i] += (*c)[i].channel + prior((*c)[i]);
   Candidate& original = (*c)[0];
   original.score = first[0] + Continue(st[0], p, original, end, tail[1]);
   // Whether some candidate, with the terms scored so far, still beats the original by min_gain.
-  auto can_win = [&](const std::vector<double>& rest) {
+  auto can_win = [&](const std::vector<double>& later) {
     for (size_t i = 1; i < n; ++i)
-      if (first[i] + rest[i] + tail[(*c)[i].span] - original.score >= min_gain) return true;
+      if (first[i] + later[i] + tail[(*c)[i].span] - original.score >= min_gain) return true;
     return false;
   };
-  std::vector<double> rest(n, 0.0);
-  if (!can_win(rest) || !ContinueAll(std::move(st), p, *c, end, can_win, &rest)) return false;
+  rest.assign(n, 0.0);
+  if (!can_win(rest) || !ContinueAll(&st, p, *c, end, can_win, &rest)) return false;
   for (size_t i = 1; i < n; ++i) {
     Candidate& x = (*c)[i];
     x.score = first[i] + (rest[i] + tail[x.span]);

@@ -165,9 +165,12 @@ double Model::Score(const State& in, uint32_t word, State* out) const {
 
 void Model::ScoreBatch(const State* in, const uint32_t* words, size_t n, double* lp, State* out,
                        std::vector<int64_t>* scratch) const {
-  std::vector<model::TrieState> states(n);
+  // Per-thread buffers: a decision scores a batch per round, and the model
+  // is shared read-only across threads.
+  thread_local std::vector<model::TrieState> states;
+  thread_local std::vector<int64_t> local;
+  states.resize(n);
   for (size_t i = 0; i < n; ++i) states[i] = ToTrie(in[i]);
-  std::vector<int64_t> local;
   impl_->words.ScoreBatch(states.data(), words, n, lp, states.data(), scratch ? scratch : &local);
   for (size_t i = 0; i < n; ++i) out[i] = FromTrie(states[i]);
 }

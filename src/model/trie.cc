@@ -113,7 +113,8 @@ void TrieView::ScoreBatch(const TrieState* in, const uint32_t* w, size_t n, doub
   scratch->assign(2 * levels * n, -1);
   auto hits = [&](int j) { return scratch->data() + static_cast<size_t>(j) * n; };
   auto parents = [&](int j) { return scratch->data() + (levels + static_cast<size_t>(j)) * n; };
-  std::vector<uint32_t> ws(w, w + n);
+  thread_local std::vector<uint32_t> ws;  // per-thread buffer (the view is shared read-only)
+  ws.assign(w, w + n);
   for (uint32_t& x : ws) x = x >= vocab() ? kUnk : x;
   for (int j = 1; j < order_; ++j) {
     for (size_t i = 0; i < n; ++i) parents(j)[i] = j <= in[i].len ? in[i].node[j] : -1;
