@@ -411,7 +411,7 @@ class SentencePass {
   enum Width : char { kNarrow, kWide, kWider, kNoisyRealWord };
   std::vector<std::pair<uint32_t, double>> ChannelCandidates(size_t p, bool known, Width width) const;
   std::vector<CandidateCache::Split> Splits(const std::u32string& o) const;
-  void Segment(const std::u32string& o, std::vector<CandidateCache::Segmentation>* out) const;
+  void Segment(const std::string& w, std::vector<CandidateCache::Segmentation>* out) const;
   bool HyphenBreakAfter(size_t p) const;
   void AddMerge(size_t p, std::vector<Candidate>* c) const;
   void AddUnknownJoined(size_t p, std::vector<Candidate>* c) const;
@@ -678,7 +678,7 @@ void SentencePass::AddChannelCandidates(size_t p, bool known, std::vector<Candid
     auto list = std::make_shared<CandidateCache::List>();
     list->words = ChannelCandidates(p, known, width);
     if (!known) list->splits = Splits(ToU32(word));
-    if (!known) Segment(ToU32(word), &list->segmentations);
+    if (!known) Segment(word, &list->segmentations);
     cached = list;
     cache_->Put(key, cached);
   }
@@ -776,7 +776,7 @@ std::vector<CandidateCache::Split> SentencePass::Splits(const std::u32string& o)
 
 
 // A run of three or more common words that lost their spaces
-// (propertyofsirrobert, protectagainstfire): an ASCII word of at least
+// (propertyofsirrobert, protectagainstfire): a word of the letters a-z, at least
 // kMinSegmented letters cut into the pieces (each a word seen
 // kMinSplitCount times, of two letters or more, or "a") that are likeliest
 // as a sequence of unigrams, if that cut has three to kMaxIds pieces (two are
@@ -785,13 +785,13 @@ std::vector<CandidateCache::Split> SentencePass::Splits(const std::u32string& o)
 // ICDAR monographs 20.94% -> 20.97% (1,043 -> 1,045), periodicals 4.24% ->
 // 4.26%; cutting where the sum of log10 counts was largest made too many
 // pieces (protect a gain st fire).
-void SentencePass::Segment(const std::u32string& o, std::vector<CandidateCache::Segmentation>* out) const {
-  const size_t n = o.size();
-  if (n < kMinSegmented || !IsAscii(ToUtf8(o))) return;
-  for (char32_t ch : o) if (ch < U'a' || ch > U'z') return;
-  const std::string w = ToUtf8(o);
-  // best[i]: the best cut of w[0, i) (score, pieces, previous end, word id).
-  struct Cell { double score = -1e300; size_t pieces = 0, from = 0; uint32_t id = Model::kUnknown; };
+void SentencePass::Segment(const std::string& w, std::vector<CandidateCache::Segmentation>* out) const {
+  const size_t n = w.size();
+  if (n < kMinSegmented) return;
+  for (char ch : w)
+    if (ch < 'a' || ch > 'z') return;
+  // best[i]: the best cut of w[0, i) (score, previous end, last word id).
+  struct Cell { double score = -1e300; size_t from = 0; uint32_t id = Model::kUnknown; };
   std::vector<Cell> best(n + 1);
   best[0].score = 0;
   for (size_t i = 1; i <= n; ++i)
@@ -800,17 +800,18 @@ void SentencePass::Segment(const std::u32string& o, std::vector<CandidateCache::
       const uint32_t id = m_.Find(std::string_view(w).substr(j, i - j));
       if (id == Model::kUnknown || m_.Count(id) < kMinSplitCount) continue;
       const double score = best[j].score + m_.LogProb(nullptr, 0, id);  // unigram
-      const size_t pieces = best[j].pieces + 1;
-      if (score > best[i].score) best[i] = {score, pieces, j, id};
+      if (score > best[i].score) best[i] = {score, j, id};
     }
-  if (best[n].pieces < 3 || best[n].pieces > kMaxIds) return;
+  if (best[n].score <= -1e300) return;
   CandidateCache::Segmentation seg;
   for (size_t i = n; i > 0; i = best[i].from) {
-    seg.words.insert(seg.words.begin(), best[i].id);
-    if (best[i].from > 0) seg.at.insert(seg.at.begin(), static_cast<uint32_t>(best[i].from));
+    seg.words.push_back(best[i].id);
+    if (best[i].from > 0) seg.at.push_back(static_cast<uint32_t>(best[i].from));
   }
-  std::u32string spaced = ToU32(SpacedAt(w, seg.at));
-  seg.log10p = ch_.LogProb(spaced, o);
+  if (seg.words.size() < 3 || seg.words.size() > kMaxIds) return;
+  std::reverse(seg.words.begin(), seg.words.end());
+  std::reverse(seg.at.begin(), seg.at.end());
+  seg.log10p = ch_.LogProb(ToU32(SpacedAt(w, seg.at)), ToU32(w));
   out->push_back(std::move(seg));
 }
 
@@ -992,8 +993,9 @@ std::vector<Candidate> SentencePass::GenerateI(size_t p) const {
 
 // How candidate x of token p is written: the original as it stands, a
 // deletion as nothing, a word joined from its pieces as they stand, the
-// pronoun I in capitals, a compound as its pieces with a hyphen between, any
-// other word in the original's case.
+// pronoun I in capitals, a compound as its pieces with a hyphen between, a
+// cut into several words as the original with the cut's spaces, any other
+// word in the original's case.
 std::string SentencePass::Written(const Candidate& x, size_t p) const {
   const text::LmToken& t = toks_[p - 1];
   const std::string_view surface = text_.substr(t.begin, t.end - t.begin);

@@ -340,6 +340,15 @@ bool FinalComma(std::string_view s, size_t i, const Model& m) {
   return with_stop - with_comma >= kFinalStopMargin;
 }
 
+// Whether the model knows the word a+b or the compound a-b.
+bool KnowsJoinOrCompound(const Model& m, std::string_view a, std::string_view b) {
+  std::string w(a);
+  w += b;
+  if (m.Find(w) != Model::kUnknown) return true;
+  w.insert(a.size(), 1, '-');
+  return m.Find(w) != Model::kUnknown;
+}
+
 // "were- published", "the hiding- place": a hyphen and a space between two
 // common words whose join and compound the model does not know: a speck, or
 // the hyphen of a line that did not break a word (BLN600 +0.14 points of CER
@@ -351,11 +360,9 @@ bool HyphenBetweenWords(std::string_view s, size_t i, const Model& m) {
   std::string_view a = LowerWordBefore(s, i), b = LowerWordAt(s, i + 2);
   if (a.size() < 2 || b.size() < 2 || !Common(m, a) || !Common(m, b)) return false;
   if (i + 2 + b.size() < s.size() && s[i + 2 + b.size()] == '-') return false;
-  std::string joined(a);
-  joined += b;
-  if (m.Find(joined) != Model::kUnknown) return false;
-  return m.Find(std::string(a) + "-" + std::string(b)) == Model::kUnknown;
+  return !KnowsJoinOrCompound(m, a, b);
 }
+
 
 // How often the model has seen w (in lower case); 0 if it does not know it.
 uint64_t KnownCount(const Model& m, const std::string& w) {
@@ -386,8 +393,7 @@ bool CompoundAtLineEnd(std::string_view s, size_t i, const Model& m) {
   if (w.size() < 3 || !Common(m, w)) return false;
   if (i + 2 + w.size() < s.size() && s[i + 2 + w.size()] == '-') return false;  // Mile- end-road
   const uint64_t first = KnownCount(m, a);
-  if (first == 0 || first >= kCommonFirst || m.Find(a + std::string(w)) != Model::kUnknown) return false;
-  return m.Find(a + "-" + std::string(w)) == Model::kUnknown;
+  return first > 0 && first < kCommonFirst && !KnowsJoinOrCompound(m, a, w);
 }
 
 // s[b, e) with the byte at i read as `r`.
@@ -561,14 +567,17 @@ bool OneBeforeClitic(std::string_view s, size_t i) {
   return false;
 }
 
-// Whether the token that ends just before byte e (skipping spaces) has a digit.
-bool DigitTokenBefore(std::string_view s, size_t e, size_t* begin) {
-  while (e > 0 && s[e - 1] == ' ') --e;
-  size_t b = e;
-  while (b > 0 && s[b - 1] != ' ' && s[b - 1] != '\n') --b;
-  *begin = b;
-  for (size_t k = b; k < e; ++k)
-    if (IsAsciiDigit(s[k])) return true;
+// Whether a digit stands in the two tokens (runs between spaces or line
+// breaks) before byte b or the two after byte e.
+bool DigitNear(std::string_view s, size_t b, size_t e) {
+  for (int token = 0; token < 2; ++token) {
+    while (b > 0 && s[b - 1] == ' ') --b;
+    for (; b > 0 && s[b - 1] != ' ' && s[b - 1] != '\n'; --b)
+      if (IsAsciiDigit(s[b - 1])) return true;
+    while (e < s.size() && s[e] == ' ') ++e;
+    for (; e < s.size() && s[e] != ' ' && s[e] != '\n'; ++e)
+      if (IsAsciiDigit(s[e])) return true;
+  }
   return false;
 }
 
@@ -582,16 +591,7 @@ bool ZeroForO(std::string_view s, size_t i) {
   if (i + 2 >= s.size() || s[i + 1] != ' ') return false;
   if (i > 0 && s[i - 1] != ' ' && s[i - 1] != '\n' && s[i - 1] != '"' && s[i - 1] != '\'') return false;
   if (!IsAsciiLetter(s[i + 2]) && s[i + 2] != '!') return false;
-  size_t b1 = i, b2 = 0;
-  if (i > 0 && (DigitTokenBefore(s, i, &b1) || (b1 > 0 && DigitTokenBefore(s, b1, &b2)))) return false;
-  // Nor with a number among the two tokens after it (the score was 0 to 3).
-  size_t k = i + 2;
-  for (int token = 0; token < 2 && k < s.size(); ++token) {
-    for (; k < s.size() && s[k] != ' ' && s[k] != '\n'; ++k)
-      if (IsAsciiDigit(s[k])) return false;
-    while (k < s.size() && s[k] == ' ') ++k;
-  }
-  return true;
+  return !DigitNear(s, i, i + 1);
 }
 
 // Words before an amount of money in pounds (of 40l., about 4,000l., for
