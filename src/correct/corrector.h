@@ -40,6 +40,11 @@ struct CorrectOptions {
   // correction) and its unknown words with a common modern reading (yeeld,
   // vpon, forthe) are its spellings. Elsewhere those are misreads.
   bool early_modern = false;
+  // Set by Corrector::Propose too: besides, historical spellings are a good
+  // share of the unknown words around (EarlyModern::Spelled), so the text's
+  // unknown words are likelier its own spellings (chyrches, Glocester) than
+  // misreads; false in noisy OCR that has a few forms that look historical.
+  bool early_modern_spelled = false;
 };
 
 using emend::Alternative;

@@ -279,6 +279,24 @@ TEST(CorrectorOnTheDefaultModel, EarlyModernTextKeepsItsSpellings) {
   for (const char* w : {"yield", "persuade"}) EXPECT_NE(fixed.find(w), std::string::npos) << w;
 }
 
+// Where historical spellings are a good share of an Early Modern text's
+// unknown words, its unknown words are likelier its spellings (maner,
+// Glocester) than misreads. Noisy OCR with a few historical-looking forms
+// among many misreads still has them corrected.
+TEST(CorrectorOnTheDefaultModel, EarlyModernSpellingsOutweighMisreadsWhereTheyAbound) {
+  if (!ModelEngine()) GTEST_SKIP() << "default model not built";
+  const std::string early = "They haue seene him vpon the hill, and the King was so dronken that he said in this maner "
+                            "that the marriage betwene them was made at Glocester.";
+  const std::string fixed = ModelEngine()->Fix(early, FixOptions{}).text;
+  for (const char* w : {"this maner", "at Glocester"}) EXPECT_NE(fixed.find(w), std::string::npos) << w;
+  const std::string noisy = "They haue seene him vpon the hill. The men and women wbich were tliere said in this maner "
+                            "that the bouse was burnt, and tliat the fire was seen by all the people in the town, and "
+                            "the police wbo came found notbing, but tbey bave not yet fouud the man wbo did it, nor "
+                            "wliat tliey tbink of it.";
+  const std::string mended = ModelEngine()->Fix(noisy, FixOptions{}).text;
+  for (const char* w : {"this manner", "the house"}) EXPECT_NE(mended.find(w), std::string::npos) << w;
+}
+
 // A book that quotes an Early Modern passage: around the passage the text is
 // Early Modern (its spellings are kept: meanes, remembred, bycause, wherof),
 // far from it the modern prose still has its misspellings corrected.
