@@ -238,6 +238,21 @@ TEST(CorrectorOnTheDefaultModel, AWordTheTextUsesIsLikelier) {
   EXPECT_GT(without, 0);
 }
 
+// A lower-case non-word whose own reading is all but ruled out takes its
+// likeliest reading below the usual posterior (hemorrhage at about 0.65,
+// haemorrhage 0.35); where the word itself keeps a fair chance (tounsel at
+// 0.3 beside counsel at 0.7) it stays.
+TEST(CorrectorOnTheDefaultModel, ANonWordAllButRuledOutTakesItsLikeliestReading) {
+  if (!ModelEngine()) GTEST_SKIP() << "default model not built";
+  EXPECT_EQ(ModelEngine()->Fix("Death was due to hbcmorrhage.", FixOptions{}).text, "Death was due to hemorrhage.");
+  const std::string kept = "By the desire of the judge, and Mr. Attenborough, tounsel for prisoner, expressed their views.";
+  const auto p = Offered(kept, "tounsel", "counsel");
+  ASSERT_TRUE(p.has_value());
+  EXPECT_GT(*p, 0.6);
+  EXPECT_LT(*p, 0.745);
+  EXPECT_NE(ModelEngine()->Fix(kept, FixOptions{}).text.find("tounsel"), std::string::npos);
+}
+
 // Historical spellings are left alone; a misread beside them is still corrected.
 TEST(CorrectorOnTheDefaultModel, HistoricalSpellingsAreNotMisreads) {
   if (!ModelEngine()) GTEST_SKIP() << "default model not built";
