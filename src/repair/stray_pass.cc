@@ -27,6 +27,10 @@
 //    where the model knows that reading far better than the u one; an H
 //    as ll, li or bl, an S, B, N or E as an ff ligature, on the same test
 //    (aH, staS), and an H that starts a word in mid-sentence as li (Hke);
+//    any other capital (not I) inside a lower-case word of four letters
+//    or more that the model knows in lower case is its small letter
+//    (fataL); a speck-shaped letter before a capitalised word the model
+//    knows goes (ILondon, lUpon);
 //  - a full stop inside a run between two lower-case words is the space
 //    it stands for (had.evidently) or goes (dea.ling); an exclamation mark
 //    inside a word is an l or i the model knows (hea!th);
@@ -516,6 +520,58 @@ bool CapitalReading(std::string_view s, size_t i, const Model& m, size_t* b, siz
   return true;
 }
 
+// Name prefixes after which a capital belongs inside a word (McNab, MacLeod,
+// DeWitt, LaSalle, VanBuren, FitzGerald).
+bool NamePrefix(std::string_view w) {
+  static constexpr std::array<std::string_view, 9> kPrefixes = {"mc", "mac", "de", "la", "le", "van", "von", "di",
+                                                                  "fitz"};
+  return OneOf(text::Lower(w), kPrefixes);
+}
+
+// The word of ASCII letters around s[i], as [*b, *e); false if a letter
+// sits against it on either side.
+bool LettersAround(std::string_view s, size_t i, size_t* b, size_t* e) {
+  *b = i;
+  while (*b > 0 && IsAsciiLetter(s[*b - 1])) --*b;
+  *e = i + 1;
+  while (*e < s.size() && IsAsciiLetter(s[*e])) ++*e;
+  return !(*b > 0 && (s[*b - 1] & 0x80)) && WordEndsAt(s, *e);
+}
+
+// "fataL", "halF", "sAy", "misaPpropriating": one capital after a lower-case
+// letter in an otherwise lower-case word (of at least two letters, no name
+// prefix before it) that the model knows, in lower case, kCommonWord times
+// and more, and does not know as written: the capital is a misread of its
+// small letter. Sets [*b, *e) to the word.
+bool StrayCapital(std::string_view s, size_t i, const Model& m, size_t* b, size_t* e) {
+  if (i == 0 || s[i] == 'I' || !IsAsciiLower(s[i - 1]) || !LettersAround(s, i, b, e)) return false;
+  for (size_t k = *b; k < *e; ++k)
+    if (k != i && !IsAsciiLower(s[k])) return false;
+  if (*e - *b < 4 || NamePrefix(s.substr(*b, i - *b))) return false;
+  if ((*b > 0 && s[*b - 1] == '-') || (*e < s.size() && s[*e] == '-')) return false;  // cOn- taining, dwellisg-hoUse
+  return Common(m, text::Lower(s.substr(*b, *e - *b)));
+}
+
+// "ILondon", "lHe", "AWorks", "IHome": a letter before a capitalised
+// word (a capital and two or more small letters) at a word start, where the
+// whole, in lower case, is no word the model knows: a speck or a stray
+// letter. *fix is the word without the letter, which the model must know
+// kCommonWord times.
+// Not after O or D (OConnor, DArcy: O'Connor, D'Arcy), nor AE (AEsop); of
+// small letters only l and i, specks' shapes (in wVas, aOlive the capital
+// is the misread: the corrector reads them as was, alive).
+bool LetterBeforeCapital(std::string_view s, size_t i, const Model& m, size_t* e, std::string* fix) {
+  if ((i > 0 && (IsAsciiLetter(s[i - 1]) || (s[i - 1] & 0x80))) || i + 3 >= s.size() || !IsAsciiUpper(s[i + 1]))
+    return false;
+  if (IsAsciiLower(s[i]) ? s[i] != 'l' && s[i] != 'i' : s[i] == 'O' || s[i] == 'D' || (s[i] == 'A' && s[i + 1] == 'E'))
+    return false;
+  *e = i + 2;
+  while (*e < s.size() && IsAsciiLower(s[*e])) ++*e;
+  if (*e - i < 4 || !WordEndsAt(s, *e) || KnownCount(m, std::string(s.substr(i, *e - i))) > 0) return false;
+  *fix = s.substr(i + 1, *e - i - 1);
+  return KnownCount(m, *fix) >= kCommonWord;
+}
+
 // "hea!th", "indu!ge", "a!l": an exclamation mark between two letters of a
 // word, which book OCR makes of an l or an i. Sets *fix to the word with
 // the reading the model knows best, where it knows it kCommonWord times.
@@ -715,6 +771,15 @@ void ProposeStrayMarks(const PassInput& in, Proposals* out) {
     } else if (size_t b, e; IsAsciiUpper(s[i]) && CapitalReading(s, i, m, &b, &e, &fix)) {
       out->push_back(MakeProposal(s, b, e, fix, kSpelling, 0.9, "correct.capital-reading",
                                   "a capital inside or at the start of a lower-case word: ll, li or a ligature misread", kRankSpacing));
+      i = e - 1;
+    } else if (size_t b, e; IsAsciiUpper(s[i]) && StrayCapital(s, i, m, &b, &e)) {
+      out->push_back(MakeProposal(s, i, i + 1, std::string(1, static_cast<char>(s[i] | 0x20)), kCase, 0.9,
+                                  "correct.stray-capital", "a capital inside a lower-case word: its small letter misread",
+                                  kRankSpacing));
+      i = e - 1;
+    } else if (size_t e; IsAsciiLetter(s[i]) && LetterBeforeCapital(s, i, m, &e, &fix)) {
+      out->push_back(MakeProposal(s, i, e, fix, kSpelling, 0.9, "correct.stray-mark",
+                                  "a letter before a capitalised word: a speck or a stray letter", kRankSpacing));
       i = e - 1;
     } else if (size_t b, e; s[i] == '!' && BangInWord(s, i, m, &b, &e, &fix)) {
       out->push_back(MakeProposal(s, b, e, fix, kSpelling, 0.9, "correct.stray-mark",

@@ -102,6 +102,28 @@ TEST(StrayMarks, CapitalReadings) {
     EXPECT_EQ(Fix(t), t) << t;
 }
 
+// A capital inside a lower-case word the model knows in lower case is its
+// small letter misread (fataL, wilFully); name prefixes (McNab, MacLeod),
+// short words, an I (lIe: He or lie?) and hyphenated words are left to the
+// corrector.
+TEST(StrayMarks, StrayCapitals) {
+  if (!DefaultModelEngine()) GTEST_SKIP() << "default model not built";
+  EXPECT_EQ(Fix("the wound was fataL and the triaL was wilFully delayed"),
+            "the wound was fatal and the trial was wilfully delayed");
+  for (const char* t : {"Mr. McNab and Mr. MacLeod met DeWitt", "the iPhone"})
+    EXPECT_EQ(Fix(t), t) << t;
+}
+
+// A letter before a capitalised word at a word start is a speck or a stray
+// letter (ILondon, lUpon, IHome). O'Connor without its apostrophe, AEsop and a small letter
+// that is no speck's shape (wVas: the capital is the misread) stay.
+TEST(StrayMarks, LetterBeforeACapitalisedWord) {
+  if (!DefaultModelEngine()) GTEST_SKIP() << "default model not built";
+  EXPECT_EQ(Fix("we lived at ILondon. lUpon this we left the IHome Office"),
+            "we lived at London. Upon this we left the Home Office");
+  for (const char* t : {"Mr. OConnor read AEsop", "where it aXyz was"}) EXPECT_EQ(Fix(t), t) << t;
+}
+
 // A full stop inside a run between two lower-case words: a lost space, or a
 // speck inside one word; file and host names, abbreviations and initials stay.
 TEST(StrayMarks, StopInsideARun) {
