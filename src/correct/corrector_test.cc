@@ -253,6 +253,22 @@ TEST(CorrectorOnTheDefaultModel, ANonWordAllButRuledOutTakesItsLikeliestReading)
   EXPECT_NE(ModelEngine()->Fix(kept, FixOptions{}).text.find("tounsel"), std::string::npos);
 }
 
+// A lone capital I before a lower-case word in a noisy text is weighed as a
+// speck (his I friends); a pronoun I stays, and so does one in a clean text.
+TEST(CorrectorOnTheDefaultModel, ALoneCapitalIInANoisyTextIsWeighedAsASpeck) {
+  if (!ModelEngine()) GTEST_SKIP() << "default model not built";
+  FixOptions o;
+  o.detect_gaps = false;
+  EXPECT_EQ(ModelEngine()->Fix("The prisonor said his I friends were in Paris and Monte Carlo.", o).text,
+            "The prisoner said his friends were in Paris and Monte Carlo.");
+  const std::string pronoun = "The prisoner said that I had been in Paris with his friends.";
+  EXPECT_EQ(ModelEngine()->Fix(pronoun, o).text, pronoun);
+  std::string clean;
+  for (int i = 0; i < 10; ++i) clean += "The travellers walked along the road to the town and talked about the weather. ";
+  clean += "The prisoner said his I friends were in Paris.";
+  EXPECT_EQ(ModelEngine()->Fix(clean, o).text, clean);
+}
+
 // Historical spellings are left alone; a misread beside them is still corrected.
 TEST(CorrectorOnTheDefaultModel, HistoricalSpellingsAreNotMisreads) {
   if (!ModelEngine()) GTEST_SKIP() << "default model not built";
