@@ -435,6 +435,7 @@ class SentencePass {
   void AddUnknownJoined(size_t p, std::vector<Candidate>* c) const;
   void AddCompound(size_t p, std::vector<Candidate>* c) const;
   void AddDebris(size_t p, std::vector<Candidate>* c) const;
+  void AddLeadingI(size_t p, std::vector<Candidate>* c) const;
   void AddMisreadUnhyphenated(const std::string& joined, std::vector<Candidate>* c) const;
   void AddUnhyphenated(size_t p, std::vector<Candidate>* c) const;
   uint32_t WindowWord(const Candidate& x, size_t p, size_t end, size_t r) const;
@@ -898,7 +899,22 @@ void SentencePass::AddUnknownJoined(size_t p, std::vector<Candidate>* c) const {
 // candidate without it is the next word alone (span 2). Not a, i or o,
 // which are words (but I in a noisy text: his I razor), nor a letter after
 // or before a mark (Mr. A, (c), p. 5).
+// A capital I alone at the start of a line before a capitalised common word
+// (I CENTRAL CRIMINAL COURT, I Yesterday, at): a speck or a column rule
+// read as I, weighed as a lone letter is (AddDebris).
+void SentencePass::AddLeadingI(size_t p, std::vector<Candidate>* c) const {
+  if (p != 1 || toks_.size() < 2 || ids_[2] == Model::kUnknown) return;
+  const text::LmToken &t = toks_[0], &next = toks_[1];
+  if (text_.substr(t.begin, t.end - t.begin) != "I" || !next.is_word || Protected(next)) return;
+  if (t.begin > 0 && text_[t.begin - 1] != '\n') return;
+  for (size_t k = t.end; k < next.begin; ++k)
+    if (text_[k] != ' ') return;
+  if (!repair::IsAsciiUpper(text_[next.begin]) || m_.Count(ids_[2]) < kDebrisNeighbour) return;
+  c->push_back({{ids_[2]}, next.text, kDebrisLetter, 0, kSpelling, 2, true});
+}
+
 void SentencePass::AddDebris(size_t p, std::vector<Candidate>* c) const {
+  if (p == 1) return AddLeadingI(p, c);
   const std::string& w = toks_[p - 1].text;
   if (w.size() != 1 || w[0] < 'b' || w[0] > 'z' || w[0] == 'o') return;
   if (p < 2 || p >= toks_.size() || ids_[p - 1] == Model::kUnknown || ids_[p + 1] == Model::kUnknown) return;

@@ -269,6 +269,20 @@ TEST(CorrectorOnTheDefaultModel, ALoneCapitalIInANoisyTextIsWeighedAsASpeck) {
   EXPECT_EQ(ModelEngine()->Fix(clean, o).text, clean);
 }
 
+// A capital I alone at a line's start before a capitalised word is weighed
+// as a speck too (I He was sentenced); I before a lower-case word, and an I
+// on a line of its own (a chapter's number), stay.
+TEST(CorrectorOnTheDefaultModel, ALeadingIBeforeACapitalIsWeighedAsASpeck) {
+  if (!ModelEngine()) GTEST_SKIP() << "default model not built";
+  FixOptions o;
+  o.detect_gaps = false;
+  EXPECT_EQ(ModelEngine()->Fix("I He was sentenced to twelve months' hard labour.", o).text,
+            "He was sentenced to twelve months' hard labour.");
+  EXPECT_EQ(ModelEngine()->Fix("I A VERY SUSPICIOUS CASE.", o).text, "A VERY SUSPICIOUS CASE.");
+  for (const char* t : {"I was sentenced to twelve months' hard labour.", "I\nHe was sentenced to twelve months."})
+    EXPECT_EQ(ModelEngine()->Fix(t, o).text, t) << t;
+}
+
 // Historical spellings are left alone; a misread beside them is still corrected.
 TEST(CorrectorOnTheDefaultModel, HistoricalSpellingsAreNotMisreads) {
   if (!ModelEngine()) GTEST_SKIP() << "default model not built";
