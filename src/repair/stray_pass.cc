@@ -31,6 +31,7 @@
 //    or more that the model knows in lower case is its small letter
 //    (fataL); a speck-shaped letter before a capitalised word the model
 //    knows goes (ILondon, lUpon);
+//  - a full stop alone at a line's start before a space and a capital goes;
 //  - a full stop inside a run between two lower-case words is the space
 //    it stands for (had.evidently) or goes (dea.ling); an exclamation mark
 //    inside a word is an l or i the model knows (hea!th);
@@ -315,6 +316,12 @@ bool StopBeforeWord(std::string_view s, size_t i) {
   if (i + 1 >= s.size() || !IsAsciiLetter(s[i + 1])) return false;
   if (i == 0 || s[i - 1] == '\n') return true;
   return s[i - 1] == ' ' && IsAsciiLower(s[i + 1]) && !(i >= 2 && s[i - 2] == '.');
+}
+
+// ". On the following day": a full stop alone at the start of a line, then
+// a space and a capital: a speck (a line starts no sentence with a stop).
+bool StopAtLineStart(std::string_view s, size_t i) {
+  return (i == 0 || s[i - 1] == '\n') && i + 2 < s.size() && s[i + 1] == ' ' && IsAsciiUpper(s[i + 2]);
 }
 
 // "her infirmity..": the second of two full stops after a word, before white
@@ -752,6 +759,9 @@ void ProposeStrayMarks(const PassInput& in, Proposals* out) {
       out->push_back(MakeProposal(s, i, i + 1, join ? "" : " ", join ? kHyphenation : kSpacing, 0.9, "correct.stray-mark",
                                   join ? "a full stop inside a word: a speck, or a line-break hyphen misread"
                                        : "a full stop between two words where a space was lost", kRankSpacing));
+    } else if (s[i] == '.' && StopAtLineStart(s, i)) {
+      remove(i, i + 2, kSpelling, "correct.stray-mark", "a speck read as a full stop at the start of a line");
+      ++i;  // its space too
     } else if (s[i] == '.' && (StopAfterComma(s, i) || StopBeforeWord(s, i) || DoubledStop(s, i) ||
                                (stop_after_word && StrayStop(s, i, m)))) {
       remove(i, i + 1, kSpelling, "correct.stray-mark", "a speck read as a full stop");

@@ -102,6 +102,15 @@ TEST(StrayMarks, CapitalReadings) {
     EXPECT_EQ(Fix(t), t) << t;
 }
 
+// A full stop alone at a line's start before a capital is a speck; an
+// ellipsis spaced out at a line's start stays.
+TEST(StrayMarks, StopAtTheStartOfALine) {
+  if (!DefaultModelEngine()) GTEST_SKIP() << "default model not built";
+  EXPECT_EQ(Fix(". On the following day he came.\n. The prisoner said so."),
+            "On the following day he came.\nThe prisoner said so.");
+  for (const char* t : {". . . And so it ended.", "He came.\n.5 of it was lost."}) EXPECT_EQ(Fix(t), t) << t;
+}
+
 // A capital inside a lower-case word the model knows in lower case is its
 // small letter misread (fataL, wilFully); name prefixes (McNab, MacLeod),
 // short words, an I (lIe: He or lie?) and hyphenated words are left to the
