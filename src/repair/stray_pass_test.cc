@@ -124,13 +124,15 @@ TEST(StrayMarks, StrayCapitals) {
 }
 
 // A letter before a capitalised word at a word start is a speck or a stray
-// letter (ILondon, lUpon, IHome). O'Connor without its apostrophe, AEsop and a small letter
-// that is no speck's shape (wVas: the capital is the misread) stay.
+// letter (ILondon, lUpon, IHome, nWorking). O'Connor without its apostrophe,
+// AEsop and a small letter that makes a word with the rest (wVas: the
+// capital is the misread) stay.
 TEST(StrayMarks, LetterBeforeACapitalisedWord) {
   if (!DefaultModelEngine()) GTEST_SKIP() << "default model not built";
-  EXPECT_EQ(Fix("we lived at ILondon. lUpon this we left the IHome Office"),
-            "we lived at London. Upon this we left the Home Office");
+  EXPECT_EQ(Fix("we lived at ILondon. lUpon this we left the IHome Office for the nWorking men"),
+            "we lived at London. Upon this we left the Home Office for the Working men");
   for (const char* t : {"Mr. OConnor read AEsop", "where it aXyz was"}) EXPECT_EQ(Fix(t), t) << t;
+  EXPECT_EQ(Fix("where it wVas placed"), "where it was placed");  // the corrector's reading, not Vas
 }
 
 // A full stop inside a run between two lower-case words: a lost space, or a
