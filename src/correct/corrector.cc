@@ -63,10 +63,11 @@ constexpr double kUnknownBias = 3.0;
 // In Early Modern text whose unknown words are largely historical spellings
 // (CorrectOptions::early_modern_spelled) an unknown word's own spelling is
 // favoured by this much more. Tuned on the training splits (BENCHMARKS.md):
-// ICDAR monographs 21.10% -> 21.19% CER removed (1,047 -> 939 words broken:
-// chyrches, folowed, Glocester kept), BLN600 unchanged; 1.0 gave 21.17% for
-// 975 broken, 2.0 21.12% for 919. Without the share test, noisy periodicals
-// that have a few historical-looking forms lost fixes (4.26% -> 4.19%).
+// ICDAR monographs 21.10% -> 21.21% CER removed (1,047 -> 944 words broken:
+// chyrches, folowed, Glocester kept), BLN600 and periodicals unchanged;
+// without the share test 1.0 gave 21.17% for 975 broken, 2.0 21.12% for 919,
+// and noisy periodicals that have a few historical-looking forms lost fixes
+// (4.26% -> 4.19%).
 constexpr double kEarlyModernBias = 1.5;
 // In a noisy text an unknown word is more often a misread: a sporadic one
 // (Sporadic) has its bias lowered by up to kNoisyBiasDrop, in full where
@@ -922,8 +923,8 @@ void SentencePass::AddDebris(size_t p, std::vector<Candidate>* c) const {
   if (!prev.is_word || !next.is_word || Protected(next)) return;
   const std::string_view written = text_.substr(t.begin, t.end - t.begin);
   // Lower case as written, or a capital I in a noisy text (kWiderNoise, with
-  // the short-text prior): its I I (a speck, a column rule) is often no
-  // pronoun. Training splits: BLN600 20.99% -> 21.04% CER removed, no word
+  // the short-text prior), where an I between two words is often a speck or
+  // a column rule, not the pronoun. Training splits: BLN600 20.99% -> 21.04% CER removed, no word
   // broken more; the monographs unchanged; in every text, BLN600 21.08% but
   // the monographs lost 11 right words (then cried aloud I).
   if (w[0] == 'i' ? written != "I" || Noise(p, true) < kWiderNoise : written != w) return;
