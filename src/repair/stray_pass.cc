@@ -415,6 +415,9 @@ std::string ReadAs(std::string_view s, size_t b, size_t i, size_t e, std::string
   return w;
 }
 
+// Whether an ASCII word starts at s[b]: no letter or non-ASCII byte before it.
+bool WordStartsAt(std::string_view s, size_t b) { return b == 0 || !(IsAsciiLetter(s[b - 1]) || (s[b - 1] & 0x80)); }
+
 // Whether an ASCII word ends at s[e]: no letter or non-ASCII byte there, and
 // not an apostrophe before a letter (coU'RT, part of a longer token).
 bool WordEndsAt(std::string_view s, size_t e) {
@@ -458,7 +461,7 @@ bool CapitalU(std::string_view s, size_t i, const Model& m, size_t* b, size_t* e
   if (*b > 0 && IsAsciiUpper(s[*b - 1])) --*b;  // ShaU
   *e = i + 1;
   while (*e < s.size() && IsAsciiLower(s[*e])) ++*e;
-  if ((*b > 0 && IsAsciiLetter(s[*b - 1])) || !WordEndsAt(s, *e)) return false;
+  if (!WordStartsAt(s, *b) || !WordEndsAt(s, *e)) return false;
   std::string ll = ReadAs(s, *b, i, *e, "ll");  // the two readings
   const uint64_t ll_n = KnownCount(m, ll), u_n = KnownCount(m, ReadAs(s, *b, i, *e, "u"));
   // Neither known: a word the model lacks whose ll sits between vowels or
@@ -510,7 +513,7 @@ bool CapitalReading(std::string_view s, size_t i, const Model& m, size_t* b, siz
   while (*b > 0 && IsAsciiLower(s[*b - 1])) --*b;
   *e = i + 1;
   while (*e < s.size() && IsAsciiLower(s[*e])) ++*e;
-  if ((*b > 0 && (IsAsciiLetter(s[*b - 1]) || (s[*b - 1] & 0x80))) || !WordEndsAt(s, *e)) return false;
+  if (!WordStartsAt(s, *b) || !WordEndsAt(s, *e)) return false;
   if (!inside && (*e - i < 3 || *b < 2 || s[*b - 1] != ' ' || !(IsAsciiLower(s[*b - 2]) || s[*b - 2] == ','))) return false;
   if (s[i] != 'H' && *e - *b < 3) return false;  // oE, oS: of, not off
   const char lower[2] = {static_cast<char>(s[i] | 0x20), 0};
@@ -542,7 +545,7 @@ bool LettersAround(std::string_view s, size_t i, size_t* b, size_t* e) {
   while (*b > 0 && IsAsciiLetter(s[*b - 1])) --*b;
   *e = i + 1;
   while (*e < s.size() && IsAsciiLetter(s[*e])) ++*e;
-  return !(*b > 0 && (s[*b - 1] & 0x80)) && WordEndsAt(s, *e);
+  return WordStartsAt(s, *b) && WordEndsAt(s, *e);
 }
 
 // "fataL", "halF", "sAy", "misaPpropriating": one capital after a lower-case
@@ -570,7 +573,7 @@ bool StrayCapital(std::string_view s, size_t i, const Model& m, size_t* b, size_
 // Training splits: with small letters too (nWorking, eHill), BLN600 21.15%
 // -> 21.17% CER removed, 232 -> 230 words broken.
 bool LetterBeforeCapital(std::string_view s, size_t i, const Model& m, size_t* e, std::string* fix) {
-  if ((i > 0 && (IsAsciiLetter(s[i - 1]) || (s[i - 1] & 0x80))) || i + 3 >= s.size() || !IsAsciiUpper(s[i + 1]))
+  if (!WordStartsAt(s, i) || i + 3 >= s.size() || !IsAsciiUpper(s[i + 1]))
     return false;
   if (IsAsciiUpper(s[i]) && (s[i] == 'O' || s[i] == 'D' || (s[i] == 'A' && s[i + 1] == 'E'))) return false;
   *e = i + 2;
@@ -591,7 +594,7 @@ bool BangInWord(std::string_view s, size_t i, const Model& m, size_t* b, size_t*
   while (*b > 0 && IsAsciiLetter(s[*b - 1])) --*b;
   *e = i + 1;
   while (*e < s.size() && IsAsciiLower(s[*e])) ++*e;
-  if ((*b > 0 && (s[*b - 1] & 0x80)) || (*e < s.size() && (IsAsciiLetter(s[*e]) || (s[*e] & 0x80) || s[*e] == '!')))
+  if (!WordStartsAt(s, *b) || (*e < s.size() && (IsAsciiLetter(s[*e]) || (s[*e] & 0x80) || s[*e] == '!')))
     return false;
   uint64_t best_n = 0;
   for (std::string_view r : {"l", "i"}) {

@@ -83,7 +83,9 @@ TEST(StrayMarks, CapitalUForLl) {
             "He will come, and we shall see all of them. Shall I go?");
   EXPECT_EQ(Fix("They rode tyU they had won the batayU."), "They rode tyll they had won the batayll.");
   EXPECT_EQ(Fix("and there they were kyUed ouer the hyUes"), "and there they were kylled ouer the hylles");
-  for (const char* t : {"He said againU and againU.", "The iPod and McUrk were in the hUt.", "on board the caUtter now"})
+  // Nor a capital in a word that starts with a non-ASCII letter (a piece of a longer word).
+  for (const char* t : {"He said againU and againU.", "The iPod and McUrk were in the hUt.", "on board the caUtter now",
+                        "the caf\u00e9wiU stands"})
     EXPECT_EQ(Fix(t).find("ll"), std::string::npos) << t;
 }
 
