@@ -195,7 +195,15 @@ bool WordsAroundStop(std::string_view s, size_t i, std::string_view* prev, std::
   if (i + 2 >= s.size() || s[i + 1] != ' ') return false;
   *prev = LowerWordBefore(s, i), *next = LowerWordAt(s, i + 2);
   if (prev->empty() || next->empty() || Abbreviation(*prev)) return false;
-  return !(i + 2 + next->size() < s.size() && s[i + 2 + next->size()] == '.');  // an abbreviation: viz.
+  const size_t e = i + 2 + next->size();
+  if (e >= s.size() || s[e] != '.') return true;
+  // A stop after next too: a sentence's end (unsuc. cessful., for. trial.)
+  // where a blank, a quotation mark or the end follows it and next is a word
+  // of three letters or more and no abbreviation; otherwise an abbreviation
+  // (the viz.) or initials (p. m.). BLN600 training split: 21.17% -> 21.20%
+  // CER removed, no word broken more; the others unchanged.
+  const bool end = e + 1 == s.size() || IsBlank(s[e + 1]) || s[e + 1] == '"';
+  return end && next->size() >= 3 && !Abbreviation(*next);
 }
 
 // The model's id of the token before the word at b (the word before a full

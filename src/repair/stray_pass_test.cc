@@ -104,6 +104,16 @@ TEST(StrayMarks, CapitalReadings) {
     EXPECT_EQ(Fix(t), t) << t;
 }
 
+// At a sentence's end too: a line-break hyphen read as a stop (unsuc.
+// cessful.) is joined, a speck after a common word (for. trial.) goes;
+// abbreviations and initials stay.
+TEST(StrayMarks, StopsBeforeTheLastWordOfASentence) {
+  if (!DefaultModelEngine()) GTEST_SKIP() << "default model not built";
+  EXPECT_EQ(Fix("The attempt had been not wholly unsuc. cessful."), "The attempt had been not wholly unsuccessful.");
+  EXPECT_EQ(Fix("He was then committed for. trial."), "He was then committed for trial.");
+  for (const char* t : {"He read it in vol. iii.", "It came at six p. m."}) EXPECT_EQ(Fix(t), t) << t;
+}
+
 // A full stop alone at a line's start before a capital is a speck; an
 // ellipsis spaced out at a line's start stays.
 TEST(StrayMarks, StopAtTheStartOfALine) {
