@@ -297,6 +297,9 @@ std::string SpacedAt(std::string_view w, const std::vector<uint32_t>& at) {
   return out.append(w.substr(from));
 }
 
+// Whether s holds nothing but spaces (or nothing).
+bool OnlySpaces(std::string_view s) { return s.find_first_not_of(' ') == std::string_view::npos; }
+
 bool IsAscii(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return (c & 0x80) == 0; });
 }
@@ -420,7 +423,7 @@ class SentencePass {
   void AddChannelCandidates(size_t p, bool known, std::vector<Candidate>* c) const;
   bool WideSearch(size_t p) const;
   bool Sporadic(size_t p) const;
-  bool Sure(size_t p, const std::vector<Candidate>& c, double norm, double top, double threshold) const;
+  bool Sure(size_t p, const std::vector<Candidate>& c, double norm, double threshold) const;
   bool SporadicCapitalised(size_t p) const;
   bool OnceAsLetters(size_t p) const;
   double OriginalBias(size_t p) const;
@@ -436,7 +439,7 @@ class SentencePass {
   void AddUnknownJoined(size_t p, std::vector<Candidate>* c) const;
   void AddCompound(size_t p, std::vector<Candidate>* c) const;
   void AddDebris(size_t p, std::vector<Candidate>* c) const;
-  void AddLeadingI(size_t p, std::vector<Candidate>* c) const;
+  void AddLeadingI(std::vector<Candidate>* c) const;
   void AddMisreadUnhyphenated(const std::string& joined, std::vector<Candidate>* c) const;
   void AddUnhyphenated(size_t p, std::vector<Candidate>* c) const;
   uint32_t WindowWord(const Candidate& x, size_t p, size_t end, size_t r) const;
@@ -851,7 +854,7 @@ void SentencePass::AddMerge(size_t p, std::vector<Candidate>* c) const {
   const text::LmToken& b = toks_[p];
   if (!b.is_word || Protected(b)) return;
   std::string_view between = text_.substr(a.end, b.begin - a.end);
-  bool spaces = !between.empty() && between.find_first_not_of(" ") == std::string_view::npos;
+  bool spaces = !between.empty() && OnlySpaces(between);
   bool hyphen = HyphenBreakAfter(p);
   if (!spaces && !hyphen) return;
   if (hyphen) AddCompound(p, c);
@@ -900,22 +903,8 @@ void SentencePass::AddUnknownJoined(size_t p, std::vector<Candidate>* c) const {
 // candidate without it is the next word alone (span 2). Not a, i or o,
 // which are words (but I in a noisy text: his I razor), nor a letter after
 // or before a mark (Mr. A, (c), p. 5).
-// A capital I alone at the start of a line before a capitalised common word
-// (I CENTRAL CRIMINAL COURT, I Yesterday, at): a speck or a column rule
-// read as I, weighed as a lone letter is (AddDebris).
-void SentencePass::AddLeadingI(size_t p, std::vector<Candidate>* c) const {
-  if (p != 1 || toks_.size() < 2 || ids_[2] == Model::kUnknown) return;
-  const text::LmToken &t = toks_[0], &next = toks_[1];
-  if (text_.substr(t.begin, t.end - t.begin) != "I" || !next.is_word || Protected(next)) return;
-  if (t.begin > 0 && text_[t.begin - 1] != '\n') return;
-  for (size_t k = t.end; k < next.begin; ++k)
-    if (text_[k] != ' ') return;
-  if (!repair::IsAsciiUpper(text_[next.begin]) || m_.Count(ids_[2]) < kDebrisNeighbour) return;
-  c->push_back({{ids_[2]}, next.text, kDebrisLetter, 0, kSpelling, 2, true});
-}
-
 void SentencePass::AddDebris(size_t p, std::vector<Candidate>* c) const {
-  if (p == 1) return AddLeadingI(p, c);
+  if (p == 1) return AddLeadingI(c);
   const std::string& w = toks_[p - 1].text;
   if (w.size() != 1 || w[0] < 'b' || w[0] > 'z' || w[0] == 'o') return;
   if (p < 2 || p >= toks_.size() || ids_[p - 1] == Model::kUnknown || ids_[p + 1] == Model::kUnknown) return;
@@ -924,12 +913,13 @@ void SentencePass::AddDebris(size_t p, std::vector<Candidate>* c) const {
   const std::string_view written = text_.substr(t.begin, t.end - t.begin);
   // Lower case as written, or a capital I in a noisy text (kWiderNoise, with
   // the short-text prior), where an I between two words is often a speck or
-  // a column rule, not the pronoun. Training splits: BLN600 20.99% -> 21.04% CER removed, no word
-  // broken more; the monographs unchanged; in every text, BLN600 21.08% but
-  // the monographs lost 11 right words (then cried aloud I).
+  // a column rule, not the pronoun. Training splits: BLN600 20.99% -> 21.04%
+  // CER removed, no word broken more; the monographs unchanged; in every
+  // text, BLN600 21.08% but the monographs lost 11 right words (then cried
+  // aloud I).
   if (w[0] == 'i' ? written != "I" || Noise(p, true) < kWiderNoise : written != w) return;
-  for (size_t k = prev.end; k < next.begin; ++k)
-    if (k < t.begin || k >= t.end) { if (text_[k] != ' ') return; }
+  if (!OnlySpaces(text_.substr(prev.end, t.begin - prev.end)) || !OnlySpaces(text_.substr(t.end, next.begin - t.end)))
+    return;
   // Nor a letter split off its word by a lost apostrophe: don t, people s, I m, robb d.
   const char last = prev.text.back();
   if (w[0] == 's' || w[0] == 'd' || (w[0] == 't' && last == 'n') || (w[0] == 'm' && prev.text == "i")) return;
@@ -940,6 +930,19 @@ void SentencePass::AddDebris(size_t p, std::vector<Candidate>* c) const {
   if (!text::IsLower(first)) return;
   if (m_.Count(ids_[p - 1]) < kDebrisNeighbour || m_.Count(ids_[p + 1]) < kDebrisNeighbour) return;
   c->push_back({{ids_[p + 1]}, next.text, kDebrisLetter, 0, kSpelling, 2, true});
+}
+
+// The first token, a capital I alone at the start of a line before a
+// capitalised common word on the same line (I CENTRAL CRIMINAL COURT, I
+// Yesterday, at): a speck or a column rule read as I, weighed as a lone
+// letter is (AddDebris).
+void SentencePass::AddLeadingI(std::vector<Candidate>* c) const {
+  if (toks_.size() < 2 || ids_[2] == Model::kUnknown) return;
+  const text::LmToken &t = toks_[0], &next = toks_[1];
+  if (text_.substr(t.begin, t.end - t.begin) != "I" || !next.is_word || Protected(next)) return;
+  if ((t.begin > 0 && text_[t.begin - 1] != '\n') || !OnlySpaces(text_.substr(t.end, next.begin - t.end))) return;
+  if (!repair::IsAsciiUpper(text_[next.begin]) || m_.Count(ids_[2]) < kDebrisNeighbour) return;
+  c->push_back({{ids_[2]}, next.text, kDebrisLetter, 0, kSpelling, 2, true});
 }
 
 // "cir- camstauees" -> "circumstances": a word broken at a line end whose
@@ -1133,8 +1136,9 @@ bool SentencePass::ScoreCandidates(size_t p, double min_gain, std::vector<Candid
   return true;
 }
 
-// Whether the top candidate c[0] (posterior `top`, c sorted by score, norm
-// the sum of 10^(score - best)) is sure enough to replace token p: its
+// Whether the top candidate c[0] (c sorted by score, norm the sum of
+// 10^(score - best), so its posterior is 1 / norm) is sure enough to
+// replace token p: its
 // posterior reaches `threshold`, or, for a lower-case unknown word, it
 // reaches threshold - kLooserTop while the original's falls to
 // kLooserOriginal x (1 - threshold) or less: a non-word that is almost
@@ -1142,13 +1146,14 @@ bool SentencePass::ScoreCandidates(size_t p, double min_gain, std::vector<Candid
 // conducted at 0.66 beside conducts at 0.25). The top then beats the
 // original by more than the threshold's own ratio, so Run's pruning by
 // min_gain loses none of these.
-bool SentencePass::Sure(size_t p, const std::vector<Candidate>& c, double norm, double top, double threshold) const {
+bool SentencePass::Sure(size_t p, const std::vector<Candidate>& c, double norm, double threshold) const {
+  const double top = 1.0 / norm;
   if (top >= threshold) return true;
   if (ids_[p] != Model::kUnknown || repair::IsAsciiUpper(text_[toks_[p - 1].begin]) || top < threshold - kLooserTop)
     return false;
   const double best = c[0].score;
   for (const Candidate& x : c)
-    if (x.kind == 0 && !x.debris) return std::pow(10.0, x.score - best) / norm <= kLooserOriginal * (1 - threshold);
+    if (x.kind == 0) return std::pow(10.0, x.score - best) / norm <= kLooserOriginal * (1 - threshold);
   return false;
 }
 
@@ -1183,7 +1188,7 @@ void SentencePass::Run(int rank, std::vector<edit::Proposal>* out, std::vector<S
     }
     const Candidate& top = c[0];
     double posterior = 1.0 / norm;
-    if (top.kind == 0 || !Sure(p, c, norm, posterior, threshold)) continue;
+    if (top.kind == 0 || !Sure(p, c, norm, threshold)) continue;
     if (top.kind == kRealWord && doc_->Count(top.text) == 0 && doc_->Count(t.text) >= kOwnSpellingUses) continue;
     if (top.debris) {
       out->push_back(repair::MakeProposal(text_, t.begin, toks_[p].begin, "", kSpelling, posterior, "correct.debris",

@@ -382,7 +382,6 @@ bool HyphenBetweenWords(std::string_view s, size_t i, const Model& m) {
   return !KnowsJoinOrCompound(m, a, b);
 }
 
-
 // How often the model has seen w (in lower case); 0 if it does not know it.
 uint64_t KnownCount(const Model& m, const std::string& w) {
   const uint32_t id = m.Find(text::Lower(w));
@@ -444,7 +443,7 @@ bool DebrisInHyphenBreak(std::string_view s, size_t i, const Model& m) {
   if (i + 5 >= s.size() || s[i + 1] != ' ' || !IsAsciiLetter(s[i + 2]) || s[i + 3] != ' ') return false;
   size_t b = i;
   while (b > 0 && IsAsciiLetter(s[b - 1])) --b;
-  if (i - b < 2 || (b > 0 && IsAsciiLetter(s[b - 1]))) return false;
+  if (i - b < 2) return false;
   size_t e = i + 4;
   while (e < s.size() && IsAsciiLower(s[e])) ++e;
   if (e - (i + 4) < 2 || !WordEndsAt(s, e)) return false;
@@ -556,9 +555,10 @@ bool LettersAround(std::string_view s, size_t i, size_t* b, size_t* e) {
   return WordStartsAt(s, *b) && WordEndsAt(s, *e);
 }
 
-// "fataL", "halF", "sAy", "misaPpropriating": one capital after a lower-case
-// letter in an otherwise lower-case word (of at least two letters, no name
-// prefix before it) that the model knows, in lower case, kCommonWord times
+// "fataL", "halF", "misaPpropriating": one capital (not I) after a
+// lower-case letter in an otherwise lower-case word (of at least four
+// letters, not on a hyphen, no name prefix before the capital) that the
+// model knows, in lower case, kCommonWord times
 // and more, and does not know as written: the capital is a misread of its
 // small letter. Sets [*b, *e) to the word.
 bool StrayCapital(std::string_view s, size_t i, const Model& m, size_t* b, size_t* e) {
@@ -581,9 +581,8 @@ bool StrayCapital(std::string_view s, size_t i, const Model& m, size_t* b, size_
 // Training splits: with small letters too (nWorking, eHill), BLN600 21.15%
 // -> 21.17% CER removed, 232 -> 230 words broken.
 bool LetterBeforeCapital(std::string_view s, size_t i, const Model& m, size_t* e, std::string* fix) {
-  if (!WordStartsAt(s, i) || i + 3 >= s.size() || !IsAsciiUpper(s[i + 1]))
-    return false;
-  if (IsAsciiUpper(s[i]) && (s[i] == 'O' || s[i] == 'D' || (s[i] == 'A' && s[i + 1] == 'E'))) return false;
+  if (!WordStartsAt(s, i) || i + 3 >= s.size() || !IsAsciiUpper(s[i + 1])) return false;
+  if (s[i] == 'O' || s[i] == 'D' || (s[i] == 'A' && s[i + 1] == 'E')) return false;
   *e = i + 2;
   while (*e < s.size() && IsAsciiLower(s[*e])) ++*e;
   if (*e - i < 4 || !WordEndsAt(s, *e) || KnownCount(m, std::string(s.substr(i, *e - i))) > 0) return false;
@@ -761,6 +760,7 @@ void ProposeStrayMarks(const PassInput& in, Proposals* out) {
   std::string fix;
   for (size_t i = 0; i < s.size(); ++i) {
     const bool stop_after_word = s[i] == '.' && i > 0 && IsAsciiLower(s[i - 1]);
+    const bool hyphen_after_word = s[i] == '-' && i > 0 && IsAsciiLower(s[i - 1]);
     if (i > 0 && s[i] == '\'' && (StrayApostrophe(s, i, m) || StrayClosingApostrophe(s, i, m))) {
       remove(i, i + 1, kSpelling, "correct.stray-mark", "a speck read as an apostrophe");
     } else if (s[i] == '~' && StrayTilde(s, i, m, &prose)) {
@@ -779,13 +779,13 @@ void ProposeStrayMarks(const PassInput& in, Proposals* out) {
     } else if (s[i] == '.' && (StopAfterComma(s, i) || StopBeforeWord(s, i) || DoubledStop(s, i) ||
                                (stop_after_word && StrayStop(s, i, m)))) {
       remove(i, i + 1, kSpelling, "correct.stray-mark", "a speck read as a full stop");
-    } else if (s[i] == '-' && i > 0 && IsAsciiLower(s[i - 1]) && DebrisInHyphenBreak(s, i, m)) {
+    } else if (hyphen_after_word && DebrisInHyphenBreak(s, i, m)) {
       remove(i, i + 4, kHyphenation, "correct.dehyphenate",
              "a line-break hyphen and a speck read as a letter after it; the joined word is known");
       i += 3;
-    } else if (s[i] == '-' && i > 0 && IsAsciiLower(s[i - 1]) && HyphenBetweenWords(s, i, m)) {
+    } else if (hyphen_after_word && HyphenBetweenWords(s, i, m)) {
       remove(i, i + 1, kHyphenation, "correct.stray-mark", "a hyphen between two words");
-    } else if (s[i] == '-' && i > 0 && IsAsciiLower(s[i - 1]) && CompoundAtLineEnd(s, i, m)) {
+    } else if (hyphen_after_word && CompoundAtLineEnd(s, i, m)) {
       remove(i + 1, i + 2, kHyphenation, "correct.stray-mark", "a compound's hyphen at a line end");
       ++i;
     } else if (size_t b, e; s[i] == 'U' && CapitalU(s, i, m, &b, &e, &fix)) {
