@@ -33,7 +33,7 @@ if [ -f "$SEED" ]; then
   check "seed: idempotent" bash -c "$EMEND fix $T/seed.txt | cmp - $T/seed.txt"
   check "seed: apply refuses another text" expect_exit 1 $EMEND apply --edits $T/seed.json $T/seed.txt
   check "seed: explain" bash -c "$EMEND fix --explain '$SEED' | grep -q '^0:6 case  \"sTALIN\" -> \"Stalin\"'"
-  check "seed: word corrections" bash -c "$EMEND fix '$SEED' > $T/seedc.txt && grep -q 'it might seem that all was lost' $T/seedc.txt && grep -q 'street lamps was' $T/seedc.txt && grep -q 'will have to be discussed' $T/seedc.txt && grep -q 'will inevitably be filled' $T/seedc.txt && grep -q 'at the boarding house' $T/seedc.txt"
+  check "seed: word corrections" bash -c "$EMEND fix '$SEED' > $T/seedc.txt && grep -q 'it might seem that all was lost' $T/seedc.txt && grep -q 'street lamps was' $T/seedc.txt && grep -q 'will have to be discussed' $T/seedc.txt && grep -q 'will inevitably be filled' $T/seedc.txt && grep -q 'at the boarding house' $T/seedc.txt && grep -q 'The KGB killed him' $T/seedc.txt"
   check "seed: --no-correct leaves words" bash -c "$EMEND fix --no-correct '$SEED' | grep -q 'that alf was lost'"
   check "seed: suggest lists hoarding -> boarding" bash -c "$EMEND fix --suggest '$SEED' | grep -q '\"hoarding\" -> \"boarding\"'"
   check "threads give identical output" bash -c "cat '$SEED' '$SEED' '$SEED' > $T/big.txt; for i in 1 2 3 4 5 6; do cat $T/big.txt; done > $T/big2.txt; $EMEND fix --json --threads 1 $T/big2.txt > $T/t1 && $EMEND fix --json --threads 4 $T/big2.txt > $T/t4 && cmp $T/t1 $T/t4"

@@ -243,6 +243,7 @@ struct Candidate {
   uint32_t kind = 0;          // 0 = the original
   int span = 1;               // tokens replaced (2 for a merge)
   bool debris = false;        // the token deleted: ids is the next word (span 2)
+  bool acronym = false;       // a word-list acronym the model lacks (ListedAcronyms)
   enum Form : uint8_t { kCased, kPieces, kCapital, kCompound, kSpacedSurface };
   Form form = kCased;         // how it is written (SentencePass::Written)
 };
@@ -255,6 +256,15 @@ bool HasDigit(std::string_view s) {
 // the right one (qord -> word) or two letters swapped (hte -> the), at
 // log10 p kKeyboardSlip. `f` gets each variant of the lower-case ASCII `w`.
 constexpr double kKeyboardSlip = -5.0;
+// A word-list acronym that the model lacks, proposed for a vowel-less
+// unknown word of at most kMaxAcronym letters one slip away in a quiet text
+// (ListedAcronyms), is favoured by this much (log10) over other unknown
+// spellings: the list vouches for it as the language model cannot. On the
+// training splits it changes one word (MBS. -> MBA., both wrong); without
+// the vowel and quiet-text tests OCR misreads became acronyms (uip -> UPI,
+// poo -> PLO): BLN600 21.20% -> 20.92% CER removed, monographs -0.12.
+constexpr double kListedAcronym = 6.0;
+constexpr size_t kMaxAcronym = 5;
 
 void KeyboardSlips(const std::string& w, const std::function<void(const std::string&)>& f) {
   static const char* const kNear[26] = {"qwsz", "vghn", "xdfv", "serfcx", "wrsd", "drtgvc", "ftyhbv", "gyujnb",
@@ -432,6 +442,7 @@ class SentencePass {
   // How far a word's channel search goes (the budget of its confusions).
   enum Width : char { kNarrow, kWide, kWider, kNoisyRealWord };
   std::vector<std::pair<uint32_t, double>> ChannelCandidates(size_t p, bool known, Width width) const;
+  std::vector<std::string> ListedAcronyms(const std::string& w) const;
   std::vector<CandidateCache::Split> Splits(const std::u32string& o) const;
   void Segment(const std::string& w, std::vector<CandidateCache::Segmentation>* out) const;
   bool HyphenBreakAfter(size_t p) const;
@@ -702,6 +713,7 @@ void SentencePass::AddChannelCandidates(size_t p, bool known, std::vector<Candid
     list->words = ChannelCandidates(p, known, width);
     if (!known) list->splits = Splits(ToU32(word));
     if (!known) Segment(word, &list->segmentations);
+    if (!known) list->acronyms = ListedAcronyms(word);
     cached = list;
     cache_->Put(key, cached);
   }
@@ -715,6 +727,15 @@ void SentencePass::AddChannelCandidates(size_t p, bool known, std::vector<Candid
   const uint64_t min_count = beside_unknown ? kBesideUnknownCount : 0;
   for (const auto& [id, lp] : cached->words)
     if (m_.Count(id) >= min_count) c->push_back({{id}, std::string(m_.Word(id)), lp, 0, known ? kRealWord : kSpelling, 1});
+  // Only in a quiet text: in noisy OCR a vowel-less misread is seldom a typed acronym.
+  if (!cached->acronyms.empty() && Noise(p, true) == 0) {
+    for (const std::string& a : cached->acronyms) {
+      Candidate y{{Model::kUnknown}, a, kKeyboardSlip, 0, kSpelling, 1};
+      y.form = Candidate::kCapital;
+      y.acronym = true;
+      c->push_back(std::move(y));
+    }
+  }
   if (!o_.split_merge || (cached->splits.empty() && cached->segmentations.empty())) return;
   const std::u32string o = ToU32(word);
   for (const CandidateCache::Split& x : cached->splits)
@@ -769,6 +790,23 @@ std::vector<std::pair<uint32_t, double>> SentencePass::ChannelCandidates(size_t 
     return a.second != b.second ? a.second > b.second : a.first < b.first;
   });
   return list;
+}
+
+// The acronyms of the word list (written only in capitals: KGB, NATO) that
+// the model lacks and that unknown word `w`, of at most kMaxAcronym letters
+// and no vowel (so no English word), is one typist's slip from (kfb ->
+// KGB): typed text's misspelt acronyms, which the model cannot propose.
+std::vector<std::string> SentencePass::ListedAcronyms(const std::string& w) const {
+  std::vector<std::string> out;
+  if (!o_.wordlist || w.size() > kMaxAcronym) return out;
+  if (w.find_first_of("aeiouy") != std::string::npos) return out;
+  KeyboardSlips(w, [&](const std::string& v) {
+    const std::string* cased = o_.wordlist->CasedForm(v);
+    if (cased && *cased == text::Upper(v) && m_.Find(v) == Model::kUnknown &&
+        std::find(out.begin(), out.end(), v) == out.end())
+      out.push_back(v);
+  });
+  return out;
 }
 
 // An apostrophe read for a lost space (to'get, part'of), unless it starts
@@ -1103,7 +1141,8 @@ bool SentencePass::ScoreCandidates(size_t p, double min_gain, std::vector<Candid
     const double next = x.span == 1 ? kept_next : 0.0;
     if (x.kind == 0 && !known)  // <unk> with its spelling
       return next + m_.CharLogProb(x.text) + OriginalBias(p);
-    if (x.kind != 0 && x.ids[0] == Model::kUnknown) return next + m_.CharLogProb(x.text) + kUnknownBias;
+    if (x.kind != 0 && x.ids[0] == Model::kUnknown)
+      return next + m_.CharLogProb(x.text) + kUnknownBias + (x.acronym ? kListedAcronym : 0.0);
     return SeenBonus(p, x) + next + (x.kind == kRealWord ? -kRealWordMargin + ClassBonus(p, x, &class_original) : 0.0);
   };
   // Each candidate's first word, scored once (all in one batch): the bound,

@@ -75,6 +75,7 @@ class CandidateCache {
     std::vector<std::pair<uint32_t, double>> words;
     std::vector<Split> splits;
     std::vector<Segmentation> segmentations;  // at most one
+    std::vector<std::string> acronyms;        // word-list acronyms one keyboard slip away, lower case
   };
   static constexpr size_t kMaxWords = size_t{1} << 18;
   // The cached list of `word`, or null if it is not cached. Lists are

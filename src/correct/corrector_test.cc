@@ -558,6 +558,25 @@ TEST(CorrectorOnTheDefaultModel, KeyboardSlipsInTypedText) {
   EXPECT_NE(r.edits[0].note.find("typist"), std::string::npos) << r.edits[0].note;
 }
 
+// A vowel-less unknown word one slip from an acronym of the word list that
+// the model lacks becomes that acronym in a quiet text (kfb -> KGB); a word
+// with a vowel (fbo, one slip from FBI) does not, nor does a short text,
+// whose share of unknown words leans noisy.
+TEST(CorrectorOnTheDefaultModel, TypedAcronymSlipInAQuietText) {
+  if (!ModelEngine()) GTEST_SKIP() << "default model not built";
+  std::string quiet;
+  for (int i = 0; i < 6; ++i)
+    quiet += "The old man walked slowly down the road to the village, where his friends were waiting for him. ";
+  const std::string typed = quiet + "In the end the kfb killed him.";
+  const FixResult r = ModelEngine()->Fix(typed, FixOptions{});
+  EXPECT_NE(r.text.find("In the end the KGB killed him."), std::string::npos) << r.text;
+  ASSERT_EQ(r.edits.size(), 1u);
+  EXPECT_NE(r.edits[0].note.find("typist"), std::string::npos) << r.edits[0].note;
+  const std::string vowel = quiet + "In the end the fbo killed him.";
+  EXPECT_EQ(ModelEngine()->Fix(vowel, FixOptions{}).text, vowel);
+  EXPECT_EQ(ModelEngine()->Fix("In the end the kfb killed him.", FixOptions{}).text, "In the end the kfb killed him.");
+}
+
 // "will inevitably he filled": the word trigram cannot see "will" from
 // "filled"; the class model (will <ly> be <ed>) can. Without it the
 // default model leaves "he".
