@@ -296,8 +296,10 @@ struct TrieSearch {
       if (ops > 0 && trie.WordId(node) != Model::kUnknown) emit(trie.WordId(node), lp);
       return;
     }
+    const VocabTrie::Kids kids = trie.AsciiKids(node);
     for (const Confusion* c : (ops + 1 == max_ops ? last : at).At(p)) {  // ops < max_ops here
       if (rules + c->log10p < min_lp) break;  // most probable first: none after fits
+      if (!kids.May(c->intended[0])) continue;
       uint32_t n = Follow(node, c->intended);
       if (n != VocabTrie::kNone) Step(p + c->observed.size(), n, ops + 1, rules + c->log10p, lp + c->log10p);
     }

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cmath>
 #include <functional>
+#include <optional>
 #include <unordered_map>
 
 #include "model/classes.h"
@@ -765,10 +766,11 @@ std::vector<std::pair<uint32_t, double>> SentencePass::ChannelCandidates(size_t 
   // A known word one of whose modern readings is the candidate (meanes,
   // murdred, vntimely) is a historical spelling the corpus attests, not a
   // misread of its modern form.
-  std::vector<std::string> modern;
-  if (known && ascii) modern = ModernReadings(word);
+  // (Worked out only once the search finds a candidate.)
+  std::optional<std::vector<std::string>> modern;
   auto add_unless_modern = [&](uint32_t id, double lp) {
-    if (std::find(modern.begin(), modern.end(), m_.Word(id)) == modern.end()) add(id, lp);
+    if (known && ascii && !modern) modern = ModernReadings(word);
+    if (!modern || std::find(modern->begin(), modern->end(), m_.Word(id)) == modern->end()) add(id, lp);
   };
   const double budget = width == kNoisyRealWord ? kNoisyRealWordMinRule
                         : known               ? kRealWordMinRule

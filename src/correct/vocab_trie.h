@@ -36,6 +36,23 @@ class VocabTrie {
   // Prefixes: the node after `c` below `node`, kNone if no word continues so.
   uint32_t Child(uint32_t node, char32_t c) const { return Step(prefixes_, node, c); }
   uint32_t WordId(uint32_t node) const { return prefixes_[node]; }  // Model::kUnknown if none
+  // Which ASCII code points may follow `node`: exactly its labels for a node
+  // that is scanned, everything for a wide one (whose table answers at once)
+  // and for any code point >= 128. Lets a search that tries many code points
+  // at one node skip most without a scan each.
+  struct Kids {
+    uint64_t bits[2] = {~uint64_t{0}, ~uint64_t{0}};
+    bool May(char32_t c) const { return c >= 128 || ((bits[c >> 6] >> (c & 63)) & 1); }
+  };
+  Kids AsciiKids(uint32_t node) const {
+    Kids m;
+    const uint32_t k = prefixes_[node + 1];
+    if (k > kScan) return m;
+    m.bits[0] = m.bits[1] = 0;
+    for (uint32_t i = 0; i < k; ++i)
+      if (const uint32_t c = prefixes_[node + 2 + i]; c < 128) m.bits[c >> 6] |= uint64_t{1} << (c & 63);
+    return m;
+  }
   // Suffixes, read backwards from the end of a word: from kRoot, SuffixChild
   // with the last code point, then the one before it, and so on.
   uint32_t SuffixChild(uint32_t node, char32_t c) const { return Step(suffixes_, node, c); }

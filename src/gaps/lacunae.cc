@@ -221,6 +221,7 @@ bool RomanGroup(std::string_view l, size_t* p, char one, char five, char ten) {
 // are words.
 bool IsRoman(std::string_view surface) {
   if (surface.size() < 2 || surface.size() > 10) return false;
+  if (std::string_view("MDCLXVImdclxvi").find(surface[0]) == std::string_view::npos) return false;  // most words
   bool upper = surface[0] >= 'A' && surface[0] <= 'Z';
   std::string l;
   for (char c : surface) {
