@@ -77,6 +77,26 @@ bool SpaceInsideOpeningQuote(std::string_view s, size_t i, size_t quotes_before)
   return quotes_before % 2 == 0;
 }
 
+// The space of `.- The` or `,' -- Milton`: a dash (-, --, an en or em dash)
+// set straight after closing punctuation, then one space and a capital. A
+// printed dash there is joined to the next word (`.—The`, `.--Milton`); the
+// space is OCR's. Of such dashes in the ICDAR 2017 monographs' OCR
+// (training split) the ground truth joins 95 and spaces none; 200 Gutenberg
+// books set one once against 4,686 joined. Returns the space's offset, or
+// npos. A spaced dash (`London - The`) is a style, and after a letter
+// (`Island- St.`) a broken word or a hyphen: both are left alone.
+size_t SpaceAfterJoinedDash(std::string_view s, size_t i) {
+  const size_t dash = s.substr(i, 2) == "--" ? 2 : s[i] == '-' ? 1
+                      : s.substr(i, 3) == "\xE2\x80\x94" || s.substr(i, 3) == "\xE2\x80\x93" ? 3 : 0;
+  if (dash == 0 || i == 0 || i + dash + 1 >= s.size() || s[i + dash] != ' ') return std::string_view::npos;
+  const char before = s[i - 1];
+  const bool closing = std::string_view(".,;:!?'\")").find(before) != std::string_view::npos ||
+                       (i >= 3 && (s.substr(i - 3, 3) == "\xE2\x80\x99" || s.substr(i - 3, 3) == "\xE2\x80\x9D"));
+  char32_t next = 0;
+  if (!closing || !text::DecodeAt(s, i + dash + 1, &next) || !text::IsUpper(next)) return std::string_view::npos;
+  return i + dash;
+}
+
 }  // namespace
 
 void ProposeSpacing(const PassInput& in, Proposals* out) {
@@ -89,6 +109,12 @@ void ProposeSpacing(const PassInput& in, Proposals* out) {
     if (c == '"' && SpaceInsideOpeningQuote(s, i, quotes++)) {
       out->push_back(MakeProposal(s, i + 1, i + 2, "", kSpacing, 0.9, "spacing.inside-quote",
                                   "stray space after an opening quotation mark", kRankSpacing));
+      continue;
+    }
+    if (const size_t sp = SpaceAfterJoinedDash(s, i); sp != std::string_view::npos) {
+      out->push_back(MakeProposal(s, sp, sp + 1, "", kSpacing, 0.9, "spacing.after-dash",
+                                  "stray space after a dash that follows punctuation", kRankSpacing));
+      i = sp;
       continue;
     }
     if (c != ',' && c != ';' && c != ':' && c != '.' && c != '!' && c != '?') continue;

@@ -14,6 +14,18 @@ TEST(SpacingPass, RealExamples) {
   EXPECT_EQ(Fix("Note:this matters"), "Note: this matters");
   EXPECT_EQ(Fix("the city members ; but the Secretary said : no"), "the city members; but the Secretary said: no");
   EXPECT_EQ(Fix("with the remark, \" Really, gentlemen\""), "with the remark, \"Really, gentlemen\"");
+  EXPECT_EQ(Fix("the scenery.- It is grand."), "the scenery.-It is grand.");
+  EXPECT_EQ(Fix("of lyric poetry.'-- Gosse."), "of lyric poetry.'--Gosse.");
+  EXPECT_EQ(Fix("Death of Gratian.\xE2\x80\x94 Ruin of Arianism"), "Death of Gratian.\xE2\x80\x94Ruin of Arianism");
+}
+
+// A spaced dash is a style, a dash after a letter a broken word or a
+// hyphen, a bullet a list: only a dash set against punctuation loses the
+// space after it, and only before a capital.
+TEST(SpacingPass, DashesLeftAlone) {
+  for (const char* s : {"London - The Prime Minister said", "Tortola Island- St. Thomas", "- Fixed a bug\n- Added a test",
+                        "he adjourned.- the trial", "SOCRATES - GLAUCON", "it was 1850.-  The year", "end.-"})
+    EXPECT_EQ(Fix(s), s) << s;
 }
 
 TEST(SpacingPass, LeavesAlone) {
