@@ -443,7 +443,7 @@ bool DebrisInHyphenBreak(std::string_view s, size_t i, const Model& m) {
   if (i + 5 >= s.size() || s[i + 1] != ' ' || !IsAsciiLetter(s[i + 2]) || s[i + 3] != ' ') return false;
   size_t b = i;
   while (b > 0 && IsAsciiLetter(s[b - 1])) --b;
-  if (i - b < 2) return false;
+  if (i - b < 2 || !WordStartsAt(s, b)) return false;  // not the tail of a word with a non-ASCII letter
   size_t e = i + 4;
   while (e < s.size() && IsAsciiLower(s[e])) ++e;
   if (e - (i + 4) < 2 || !WordEndsAt(s, e)) return false;

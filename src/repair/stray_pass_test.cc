@@ -36,6 +36,7 @@ TEST(StrayMarks, SpecksReadAsMarksGo) {
       {"He was residing at 12, Church- street, Chelsea.", "He was residing at 12, Church-street, Chelsea."},
       {"The pri- r soner was taken by the Metropo- c litan police.", "The prisoner was taken by the Metropolitan police."},
       {"The- girl was taken to the station.", "The- girl was taken to the station."},
+      {"The \xC3\xA9pri- r soner was taken.", "The \xC3\xA9pri- r soner was taken."},  // not a word's tail
       {"He was throwing stones at the- p graph office.", "He was throwing stones at the- p graph office."},
       {"The case for the Crown being .closed, he spoke.", "The case for the Crown being closed, he spoke."},
       {"She was unable to attend owing to her infirmity..", "She was unable to attend owing to her infirmity."},
