@@ -45,6 +45,18 @@ TEST(StrayMarks, SpecksReadAsMarksGo) {
   for (const auto& [in, out] : cases) EXPECT_EQ(Fix(in), out) << in;
 }
 
+// A hyphen glued to a word after a space is a speck after a word that
+// leads on (the -candle) or in a noisy stretch; after another word in clean
+// text it is as often a dash, and stays.
+TEST(StrayMarks, HyphenBeforeAWord) {
+  if (!DefaultModelEngine()) GTEST_SKIP() << "default model not built";
+  EXPECT_EQ(Fix("He was begging the -candle from her."), "He was begging the candle from her.");
+  EXPECT_NE(Fix("Tbe prisoncr said she -sent for tbe constahle, wbo camc at oncc.").find("said she sent for"),
+            std::string::npos);
+  for (const char* t : {"Her teeth were white -and regular.", "He came to the police -court.", "He was in a well -known house."})
+    EXPECT_EQ(Fix(t), t) << t;
+}
+
 // A line-break hyphen read as a full stop: the pieces are joined when the
 // whole is a common word and a piece is not, or when the model finds the
 // whole likelier; two words stay apart.
