@@ -76,6 +76,7 @@ class CandidateCache {
     std::vector<Split> splits;
     std::vector<Segmentation> segmentations;  // at most one
     std::vector<std::string> acronyms;        // word-list acronyms one keyboard slip away, lower case
+    std::vector<Split> mended;                // splits with one half misread: a, b and log10p only
   };
   static constexpr size_t kMaxWords = size_t{1} << 18;
   // The cached list of `word`, or null if it is not cached. Lists are

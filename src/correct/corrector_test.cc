@@ -577,6 +577,19 @@ TEST(CorrectorOnTheDefaultModel, TypedAcronymSlipInAQuietText) {
   EXPECT_EQ(ModelEngine()->Fix("In the end the kfb killed him.", FixOptions{}).text, "In the end the kfb killed him.");
 }
 
+// Two words run together with one of them misread are split and mended
+// where the other is common as it stands (departurrefor, hearinlgof); a
+// word with capitals inside is not.
+TEST(CorrectorOnTheDefaultModel, RunTogetherWordsWithAMisread) {
+  if (!ModelEngine()) GTEST_SKIP() << "default model not built";
+  EXPECT_EQ(ModelEngine()->Fix("He afterwards took my departurrefor London.", FixOptions{}).text,
+            "He afterwards took my departure for London.");
+  EXPECT_EQ(ModelEngine()->Fix("The hearinlgof the case was adjourned.", FixOptions{}).text,
+            "The hearing of the case was adjourned.");
+  EXPECT_EQ(ModelEngine()->Fix("He afterwards took my departurreFor London.", FixOptions{}).text.find("departure for"),
+            std::string::npos);
+}
+
 // "will inevitably he filled": the word trigram cannot see "will" from
 // "filled"; the class model (will <ly> be <ed>) can. Without it the
 // default model leaves "he".
