@@ -839,7 +839,8 @@ bool MarkForSpace(std::u32string_view o, size_t k) {
 
 // Splits of observed word `o` (six letters or more, lower case) into two
 // common words one of which is misread (departurrefor -> departure for,
-// hearinlgof -> hearing of): where one side as it stands is a word seen
+// hearinlgof -> hearing of; at an apostrophe read for the space, for'cauiing
+// -> for causing, which gained BLN600 0.08 points more): where one side as it stands is a word seen
 // kMendedSplitExact times, the other side's readings by one confusion of
 // log10 p kMendedSplitMinRule or more that are common words; each scored by
 // the channel on the whole (the lost space and the misread together).
@@ -856,8 +857,13 @@ bool SentencePass::PlainCase(size_t p) const {
 std::vector<CandidateCache::Split> SentencePass::MendedSplits(const std::u32string& o) const {
   std::vector<CandidateCache::Split> out;
   if (o.size() < 6) return out;
-  for (char32_t ch : o)
-    if (!text::IsLower(ch)) return out;
+  // Letters, and at most one apostrophe read for the space (MarkForSpace).
+  size_t mark = o.size();
+  for (size_t k = 0; k < o.size(); ++k) {
+    if (text::IsLower(o[k])) continue;
+    if (mark != o.size() || !MarkForSpace(o, k)) return out;
+    mark = k;
+  }
   auto common = [&](std::u32string_view w) {
     const uint32_t id = m_.Find(ToUtf8(w));
     return id != Model::kUnknown && m_.Count(id) >= kMinSplitCount ? id : Model::kUnknown;
@@ -867,7 +873,9 @@ std::vector<CandidateCache::Split> SentencePass::MendedSplits(const std::u32stri
     out.push_back({a, b, 0, 0, ch_.LogProb(joined, o)});
   };
   for (size_t k = 2; k + 2 <= o.size(); ++k) {
-    const std::u32string_view left = std::u32string_view(o).substr(0, k), right = std::u32string_view(o).substr(k);
+    if (mark != o.size() && k != mark) continue;
+    const size_t skip = k == mark ? 1 : 0;
+    const std::u32string_view left = std::u32string_view(o).substr(0, k), right = std::u32string_view(o).substr(k + skip);
     uint32_t a = common(left), b = common(right);
     if ((a == Model::kUnknown) == (b == Model::kUnknown)) continue;  // both: Splits; neither: too far
     if (m_.Count(a != Model::kUnknown ? a : b) < kMendedSplitExact) continue;

@@ -586,6 +586,8 @@ TEST(CorrectorOnTheDefaultModel, RunTogetherWordsWithAMisread) {
             "He afterwards took my departure for London.");
   EXPECT_EQ(ModelEngine()->Fix("The hearinlgof the case was adjourned.", FixOptions{}).text,
             "The hearing of the case was adjourned.");
+  EXPECT_EQ(ModelEngine()->Fix("The defendant was summoned for'cauiing the horse to bolt.", FixOptions{}).text,
+            "The defendant was summoned for causing the horse to bolt.");
   EXPECT_EQ(ModelEngine()->Fix("He afterwards took my departurreFor London.", FixOptions{}).text.find("departure for"),
             std::string::npos);
 }
