@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <span>
 #include <sstream>
 
 #include "eval/align.h"
@@ -120,6 +121,23 @@ void Channel::Index() {
   // Most probable first, so that generation can stop early.
   for (auto& [k, v] : by_observed_)
     std::sort(v.begin(), v.end(), [](const Confusion* a, const Confusion* b) { return a->log10p > b->log10p; });
+  IndexInitial();
+}
+
+void Channel::IndexInitial() {
+  initial_.clear();
+  initial_by_observed_.clear();
+  auto spaceless = [](std::u32string_view s) { return s.find(U' ') == std::u32string_view::npos; };
+  for (const Confusion& c : table_) {
+    if (c.intended.empty() || c.observed.empty() || c.intended[0] != U' ' || c.observed[0] != U' ') continue;
+    Confusion x{c.intended.substr(1), c.observed.substr(1), c.count, c.log10p};
+    // One letter lost or added, nothing else (not " " read " in": a word lost).
+    if (x.intended.size() + x.observed.size() != 1 || !spaceless(x.intended) || !spaceless(x.observed)) continue;
+    initial_.push_back(std::move(x));
+  }
+  for (const Confusion& c : initial_) initial_by_observed_[ChunkKey(c.observed)].push_back(&c);
+  for (auto& [k, v] : initial_by_observed_)
+    std::sort(v.begin(), v.end(), [](const Confusion* a, const Confusion* b) { return a->log10p > b->log10p; });
 }
 
 std::string Channel::Serialize() const {
@@ -201,7 +219,7 @@ double Channel::LogProb(std::u32string_view w, std::u32string_view o) const {
   return at(n, m);
 }
 
-ConfusionsAt Channel::ObservedAt(std::u32string_view o, double min_lp) const {
+ConfusionsAt Channel::ObservedAt(std::u32string_view o, double min_lp, bool initial) const {
   ConfusionsAt at;
   at.start.reserve(o.size() + 1);
   for (size_t p = 0; p < o.size(); ++p) {
@@ -224,6 +242,15 @@ ConfusionsAt Channel::ObservedAt(std::u32string_view o, double min_lp) const {
     for (size_t L = 2; L <= kMaxChunk; ++L)
       if (runs[L - 1] > runs[0] && runs[L] > runs[L - 1])
         std::inplace_merge(first + runs[0], first + runs[L - 1], first + runs[L], desc);
+    if (p == 0 && initial) {  // the word-initial ones, merged in
+      for (size_t L = 0; L < kMaxChunk && L <= o.size(); ++L)
+        if (auto it = initial_by_observed_.find(ChunkKey(o.substr(0, L))); it != initial_by_observed_.end())
+          for (const Confusion* c : it->second) {
+            if (c->log10p < min_lp) break;
+            at.items.push_back(c);
+          }
+      std::stable_sort(at.items.begin() + runs[0], at.items.end(), desc);
+    }
   }
   at.start.push_back(static_cast<uint32_t>(at.items.size()));
   return at;
@@ -271,6 +298,7 @@ struct TrieSearch {
   int max_ops;
   double min_lp, copy;
   const std::function<void(uint32_t, double)>& emit;
+  std::span<const Confusion> initial;  // the word-initial confusions: only copies follow one
   ConfusionsAt last;  // at narrowed to the confusions that can come last
 
   void Init() {
@@ -299,9 +327,12 @@ struct TrieSearch {
     const VocabTrie::Kids kids = trie.AsciiKids(node);
     for (const Confusion* c : (ops + 1 == max_ops ? last : at).At(p)) {  // ops < max_ops here
       if (rules + c->log10p < min_lp) break;  // most probable first: none after fits
-      if (!kids.May(c->intended[0])) continue;
+      if (!c->intended.empty() && !kids.May(c->intended[0])) continue;
       uint32_t n = Follow(node, c->intended);
-      if (n != VocabTrie::kNone) Step(p + c->observed.size(), n, ops + 1, rules + c->log10p, lp + c->log10p);
+      // After a word-initial confusion only copies follow (a lost or added
+      // first letter, the rest as read): the search stays a walk.
+      const bool first = !initial.empty() && c >= initial.data() && c < initial.data() + initial.size();
+      if (n != VocabTrie::kNone) Step(p + c->observed.size(), n, first ? max_ops : ops + 1, rules + c->log10p, lp + c->log10p);
     }
     if (uint32_t n = trie.Child(node, o[p]); n != VocabTrie::kNone) Step(p + 1, n, ops, rules, lp + copy);
   }
@@ -324,9 +355,9 @@ struct TrieSearch {
 }  // namespace
 
 void Channel::WordCandidates(std::u32string_view o, int max_ops, double min_lp, const VocabTrie& trie,
-                             const std::function<void(uint32_t, double)>& emit) const {
-  const ConfusionsAt at = ObservedAt(o, min_lp);
-  TrieSearch search{o, at, trie, max_ops, min_lp, log10_copy_, emit, {}};
+                             const std::function<void(uint32_t, double)>& emit, bool initial) const {
+  const ConfusionsAt at = ObservedAt(o, min_lp, initial);
+  TrieSearch search{o, at, trie, max_ops, min_lp, log10_copy_, emit, initial ? std::span<const Confusion>(initial_) : std::span<const Confusion>(), {}};
   search.Init();
   search.Step(0, VocabTrie::kRoot, 0, 0, 0);
 }

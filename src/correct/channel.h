@@ -59,9 +59,11 @@ class Channel {
   void Candidates(std::u32string_view observed, int max_ops, double min_log10p,
                   const std::function<void(const std::u32string&, double)>& emit) const;
   // The same restricted to words of `trie`: emits (word id, path log10 P).
-  // Paths that stop spelling a vocabulary prefix are cut at once.
+  // Paths that stop spelling a vocabulary prefix are cut at once. With
+  // `initial`, the word-initial confusions (a first letter lost or one
+  // added before it) are tried at the word's start too.
   void WordCandidates(std::u32string_view observed, int max_ops, double min_log10p, const VocabTrie& trie,
-                      const std::function<void(uint32_t, double)>& emit) const;
+                      const std::function<void(uint32_t, double)>& emit, bool initial = false) const;
 
   double log10_copy() const { return log10_copy_; }
   size_t size() const { return table_.size(); }
@@ -70,9 +72,10 @@ class Channel {
 
  private:
   void Index();
+  void IndexInitial();
   // For each position p of `o`, the confusions (at least `min_lp` likely)
   // whose observed side starts there, most probable first.
-  ConfusionsAt ObservedAt(std::u32string_view o, double min_lp) const;
+  ConfusionsAt ObservedAt(std::u32string_view o, double min_lp, bool initial = false) const;
   std::vector<Confusion> table_;
   double log10_copy_ = -0.01;       // per intended code point copied unchanged
   double log10_fallback_ = -5.0;    // any single-character edit not in the table
@@ -83,6 +86,13 @@ class Channel {
   // Indexes over table_.
   // Keyed by ChunkKey: the lookups of the decoder allocate nothing.
   std::unordered_map<uint64_t, std::vector<const Confusion*>> by_intended_, by_observed_;
+  // Word-initial confusions: those learned after a space (" c" read " ",
+  // " " read " i") with that space taken off, so that a word's first letter
+  // lost or one added before it (ollapse, nman) is found; keyed by observed
+  // side (empty: 0), most probable first. Offered at a word's start only,
+  // and only where asked for (WordCandidates' `initial`).
+  std::vector<Confusion> initial_;
+  std::unordered_map<uint64_t, std::vector<const Confusion*>> initial_by_observed_;
 };
 
 using text::ToU32;   // the code-point conversions of text/utf8.h, used

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "correct/vocab_trie.h"
+
 #include <algorithm>
 #include <cmath>
 #include <random>
@@ -104,6 +106,26 @@ TEST(ChannelTest, CandidatesReachTheIntendedWord) {
   ch.Candidates(U"tbem", 2, -7, [&](const std::u32string& c, double) { if (words.count(c)) slow.insert(c); });
   EXPECT_TRUE(slow.count(U"them"));
   EXPECT_FALSE(slow.count(U"tbem"));
+}
+
+// A first letter lost (" c" read " ") or one added (" " read " n"), learned
+// after a space, is tried at a word's start when asked for, with only
+// copies after it.
+TEST(ChannelTest, WordInitialConfusions) {
+  auto ch = Channel::Parse("# emend channel v1\tcopy\t-0.01\tfallback\t-5\n \tc\t9\t-3\n c\t \t9\t-3\n \t n\t9\t-3\n"
+                           "z\ts\t9\t-1\n");
+  ASSERT_TRUE(ch.ok()) << ch.status().message();
+  const VocabTrie trie(VocabTrie::Words{{U"collapse", 1}, {U"man", 2}, {U"lapse", 3}});
+  auto found = [&](std::u32string_view o, bool initial) {
+    std::set<uint32_t> ids;
+    ch->WordCandidates(o, 2, -8, trie, [&](uint32_t id, double) { ids.insert(id); }, initial);
+    return ids;
+  };
+  EXPECT_EQ(found(U"ollapse", true), std::set<uint32_t>{1});
+  EXPECT_EQ(found(U"nman", true), std::set<uint32_t>{2});
+  EXPECT_TRUE(found(U"ollapse", false).empty());
+  EXPECT_TRUE(found(U"nman", false).empty());
+  EXPECT_TRUE(found(U"ollapze", true).empty());  // only copies after a word-initial confusion
 }
 
 }  // namespace

@@ -592,6 +592,16 @@ TEST(CorrectorOnTheDefaultModel, RunTogetherWordsWithAMisread) {
             std::string::npos);
 }
 
+// A first letter added by OCR (nman) is found by the word-initial
+// confusions; a capitalised name is not searched so (Fiorenzo stays).
+TEST(CorrectorOnTheDefaultModel, FirstLetterAddedOrLost) {
+  if (!ModelEngine()) GTEST_SKIP() << "default model not built";
+  EXPECT_EQ(ModelEngine()->Fix("A white-haired old nman had been found in the street.", FixOptions{}).text,
+            "A white-haired old man had been found in the street.");
+  const std::string name = "We reached the gulf of San Fiorenzo at noon, and San Fiorenzo was quiet.";
+  EXPECT_EQ(ModelEngine()->Fix(name, FixOptions{}).text, name);
+}
+
 // "will inevitably he filled": the word trigram cannot see "will" from
 // "filled"; the class model (will <ly> be <ed>) can. Without it the
 // default model leaves "he".
