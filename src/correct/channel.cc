@@ -332,7 +332,8 @@ struct TrieSearch {
       // After a word-initial confusion only copies follow (a lost or added
       // first letter, the rest as read): the search stays a walk.
       const bool first = !initial.empty() && c >= initial.data() && c < initial.data() + initial.size();
-      if (n != VocabTrie::kNone) Step(p + c->observed.size(), n, first ? max_ops : ops + 1, rules + c->log10p, lp + c->log10p);
+      if (n != VocabTrie::kNone)
+        Step(p + c->observed.size(), n, first ? max_ops : ops + 1, rules + c->log10p, lp + c->log10p);
     }
     if (uint32_t n = trie.Child(node, o[p]); n != VocabTrie::kNone) Step(p + 1, n, ops, rules, lp + copy);
   }
@@ -357,7 +358,8 @@ struct TrieSearch {
 void Channel::WordCandidates(std::u32string_view o, int max_ops, double min_lp, const VocabTrie& trie,
                              const std::function<void(uint32_t, double)>& emit, bool initial) const {
   const ConfusionsAt at = ObservedAt(o, min_lp, initial);
-  TrieSearch search{o, at, trie, max_ops, min_lp, log10_copy_, emit, initial ? std::span<const Confusion>(initial_) : std::span<const Confusion>(), {}};
+  const std::span<const Confusion> first = initial ? std::span<const Confusion>(initial_) : std::span<const Confusion>();
+  TrieSearch search{o, at, trie, max_ops, min_lp, log10_copy_, emit, first, {}};
   search.Init();
   search.Step(0, VocabTrie::kRoot, 0, 0, 0);
 }

@@ -845,14 +845,6 @@ bool MarkForSpace(std::u32string_view o, size_t k) {
   return true;
 }
 
-// Splits of observed word `o` (six letters or more, lower case) into two
-// common words one of which is misread (departurrefor -> departure for,
-// hearinlgof -> hearing of; at an apostrophe read for the space, for'cauiing
-// -> for causing, which gained BLN600 0.08 points more): where one side as it stands is a word seen
-// kMendedSplitExact times, the other side's readings by one confusion of
-// log10 p kMendedSplitMinRule or more that are common words; each scored by
-// the channel on the whole (the lost space and the misread together).
-// Proposed in plain-case words outside Early Modern text (AddChannelCandidates).
 // Token p is written in lower case, or with only its first letter a capital.
 bool SentencePass::PlainCase(size_t p) const {
   const text::LmToken& t = toks_[p - 1];
@@ -862,6 +854,15 @@ bool SentencePass::PlainCase(size_t p) const {
   return true;
 }
 
+// Splits of observed word `o` (six letters or more, lower case) into two
+// common words one of which is misread (departurrefor -> departure for,
+// hearinlgof -> hearing of; at an apostrophe read for the space, for'cauiing
+// -> for causing, which gained BLN600 0.08 points more): where one side as
+// it stands is a word seen kMendedSplitExact times, the other side's
+// readings by one confusion of log10 p kMendedSplitMinRule or more that are
+// common words; each scored by the channel on the whole (the lost space and
+// the misread together). Proposed in plain-case words outside Early Modern
+// text (AddChannelCandidates).
 std::vector<CandidateCache::Split> SentencePass::MendedSplits(const std::u32string& o) const {
   std::vector<CandidateCache::Split> out;
   if (o.size() < 6) return out;
@@ -883,8 +884,9 @@ std::vector<CandidateCache::Split> SentencePass::MendedSplits(const std::u32stri
   for (size_t k = 2; k + 2 <= o.size(); ++k) {
     if (mark != o.size() && k != mark) continue;
     const size_t skip = k == mark ? 1 : 0;
-    const std::u32string_view left = std::u32string_view(o).substr(0, k), right = std::u32string_view(o).substr(k + skip);
-    uint32_t a = common(left), b = common(right);
+    const std::u32string_view left = std::u32string_view(o).substr(0, k);
+    const std::u32string_view right = std::u32string_view(o).substr(k + skip);
+    const uint32_t a = common(left), b = common(right);
     if ((a == Model::kUnknown) == (b == Model::kUnknown)) continue;  // both: Splits; neither: too far
     if (m_.Count(a != Model::kUnknown ? a : b) < kMendedSplitExact) continue;
     const std::u32string_view other = a != Model::kUnknown ? right : left;

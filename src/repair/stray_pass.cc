@@ -425,9 +425,9 @@ bool HyphenBeforeWord(std::string_view s, size_t i, const Model& m) {
   if (i < 3 || s[i - 1] != ' ' || i + 1 >= s.size() || !IsAsciiLower(s[i + 1])) return false;
   std::string_view a = LowerWordBefore(s, i - 1), b = LowerWordAt(s, i + 1);
   if (a.size() < 2 || b.size() < 2 || !Common(m, a) || !Common(m, b)) return false;
-  if (!LeadsOn(a) && UnknownShareAround(s, i, m) < kHyphenSpeckNoise) return false;
   if (i + 1 + b.size() < s.size() && s[i + 1 + b.size()] == '-') return false;
-  return !KnowsJoinOrCompound(m, a, b);
+  if (KnowsJoinOrCompound(m, a, b)) return false;
+  return LeadsOn(a) || UnknownShareAround(s, i, m) >= kHyphenSpeckNoise;
 }
 
 // How often the model has seen w (in lower case); 0 if it does not know it.
