@@ -498,6 +498,19 @@ bool Elided(std::string_view text, const text::LmToken& t) {
   return w.size() <= 3 || w.ends_with("in");
 }
 
+// A writer's elision, not a misread: one apostrophe inside the word that
+// stands for an e of a word the model knows (fail'd, stoop'd, ling'ring),
+// or the n't of one it knows set a letter early (did'nt, would'nt).
+bool WritersElision(const std::string& w, const Model& m) {
+  const size_t k = w.find('\'');
+  if (k == std::string::npos || k == 0 || k + 1 >= w.size() || w.find('\'', k + 1) != std::string::npos) return false;
+  if (w[k - 1] == 'e' || w[k + 1] == 'e') return false;  // th'e is a speck in the, not an elision of thee
+  std::string e = w;
+  e[k] = 'e';
+  if (m.Find(e) != Model::kUnknown) return true;
+  return w.ends_with("'nt") && w.size() > 3 && m.Find(w.substr(0, w.size() - 3) + "n't") != Model::kUnknown;
+}
+
 // A token with digits is a number or a code (1850, 19th, 6d., CO2, A4, B12)
 // unless it starts with a letter and has two small letters or four letters
 // in all: go6ds, sh0, b1reathing, SOUT11A3FPTON are misread words (on the
@@ -528,6 +541,9 @@ bool SentencePass::NeedsCheck(size_t p) const {
   if (id == Model::kUnknown) {
     const std::string& w = toks_[p - 1].text;
     if (o_.wordlist && o_.wordlist->Contains(w)) return false;
+    // Training splits: monographs 950 -> 943 words broken, periodicals 2,948
+    // -> 2,944, BLN600 unchanged.
+    if (WritersElision(w, m_)) return false;
     // Only an Early Modern text spells so; elsewhere vpon or forthe is a misread.
     return !(o_.early_modern && HistoricalSpelling(w, m_));
   }

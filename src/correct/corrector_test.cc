@@ -525,6 +525,10 @@ TEST(CorrectorOnTheDefaultModel, ElisionsAreNotMisreads) {
   const std::string elided = "He sat down in th' chair and said t' the man that yo' could go.";
   EXPECT_EQ(ModelEngine()->Fix(elided, FixOptions{}).text, elided);
   EXPECT_NE(ModelEngine()->Fix("He sat down in th chair by the fire.", FixOptions{}).text.find("the chair"), std::string::npos);
+  // An apostrophe for an e, or n't set a letter early, is the writer's.
+  for (const char* t : {"All other Means have fail'd, and without cure he must die.",
+                        "I did'nt like such a thing at all, said she."})
+    EXPECT_EQ(ModelEngine()->Fix(t, FixOptions{}).text, t) << t;
 }
 
 // A compound written closed (northwest, upstairs, pressgang) is the writer's
