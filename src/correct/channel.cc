@@ -57,6 +57,10 @@ uint64_t ChunkKey(std::u32string_view s) {
 // a deletion): the order of the by_intended_ lists.
 char32_t ObservedKey(const Confusion* c) { return c->observed.empty() ? char32_t{0} : c->observed[0] + 1; }
 
+// Most probable first: the order of the by_observed_ lists and of a
+// position's confusions.
+bool MoreProbable(const Confusion* a, const Confusion* b) { return a->log10p > b->log10p; }
+
 }  // namespace
 
 void Channel::AddPair(std::string_view gold_text, std::string_view ocr_text) {
@@ -120,7 +124,7 @@ void Channel::Index() {
                      [](const Confusion* a, const Confusion* b) { return ObservedKey(a) < ObservedKey(b); });
   // Most probable first, so that generation can stop early.
   for (auto& [k, v] : by_observed_)
-    std::sort(v.begin(), v.end(), [](const Confusion* a, const Confusion* b) { return a->log10p > b->log10p; });
+    std::sort(v.begin(), v.end(), MoreProbable);
   IndexInitial();
 }
 
@@ -137,7 +141,7 @@ void Channel::IndexInitial() {
   }
   for (const Confusion& c : initial_) initial_by_observed_[ChunkKey(c.observed)].push_back(&c);
   for (auto& [k, v] : initial_by_observed_)
-    std::sort(v.begin(), v.end(), [](const Confusion* a, const Confusion* b) { return a->log10p > b->log10p; });
+    std::sort(v.begin(), v.end(), MoreProbable);
 }
 
 std::string Channel::Serialize() const {
@@ -237,11 +241,10 @@ ConfusionsAt Channel::ObservedAt(std::u32string_view o, double min_lp, bool init
           }
       runs[L] = at.items.size();
     }
-    auto desc = [](const Confusion* a, const Confusion* b) { return a->log10p > b->log10p; };
     auto first = at.items.begin();
     for (size_t L = 2; L <= kMaxChunk; ++L)
       if (runs[L - 1] > runs[0] && runs[L] > runs[L - 1])
-        std::inplace_merge(first + runs[0], first + runs[L - 1], first + runs[L], desc);
+        std::inplace_merge(first + runs[0], first + runs[L - 1], first + runs[L], MoreProbable);
     if (p == 0 && initial) {  // the word-initial ones, merged in
       for (size_t L = 0; L < kMaxChunk && L <= o.size(); ++L)
         if (auto it = initial_by_observed_.find(ChunkKey(o.substr(0, L))); it != initial_by_observed_.end())
@@ -249,7 +252,7 @@ ConfusionsAt Channel::ObservedAt(std::u32string_view o, double min_lp, bool init
             if (c->log10p < min_lp) break;
             at.items.push_back(c);
           }
-      std::stable_sort(at.items.begin() + runs[0], at.items.end(), desc);
+      std::stable_sort(at.items.begin() + runs[0], at.items.end(), MoreProbable);
     }
   }
   at.start.push_back(static_cast<uint32_t>(at.items.size()));

@@ -452,6 +452,7 @@ class SentencePass {
   enum Width : char { kNarrow, kWide, kWider, kNoisyRealWord };
   std::vector<std::pair<uint32_t, double>> ChannelCandidates(size_t p, bool known, Width width) const;
   std::vector<std::string> ListedAcronyms(const std::string& w) const;
+  uint32_t SplitWord(std::u32string_view w) const;
   std::vector<CandidateCache::Split> Splits(const std::u32string& o) const;
   std::vector<CandidateCache::Split> MendedSplits(const std::u32string& o) const;
   bool PlainCase(size_t p) const;
@@ -865,9 +866,7 @@ bool MarkForSpace(std::u32string_view o, size_t k) {
 bool SentencePass::PlainCase(size_t p) const {
   const text::LmToken& t = toks_[p - 1];
   const std::string_view surface = text_.substr(t.begin, t.end - t.begin);
-  for (size_t i = 1; i < surface.size(); ++i)
-    if (surface[i] >= 'A' && surface[i] <= 'Z') return false;
-  return true;
+  return surface.empty() || std::none_of(surface.begin() + 1, surface.end(), repair::IsAsciiUpper);
 }
 
 // Splits of observed word `o` (six letters or more, lower case) into two
@@ -889,10 +888,6 @@ std::vector<CandidateCache::Split> SentencePass::MendedSplits(const std::u32stri
     if (mark != o.size() || !MarkForSpace(o, k)) return out;
     mark = k;
   }
-  auto common = [&](std::u32string_view w) {
-    const uint32_t id = m_.Find(ToUtf8(w));
-    return id != Model::kUnknown && m_.Count(id) >= kMinSplitCount ? id : Model::kUnknown;
-  };
   auto add = [&](uint32_t a, uint32_t b) {
     const std::u32string joined = ToU32(m_.Word(a)) + U" " + ToU32(m_.Word(b));
     out.push_back({a, b, 0, 0, ch_.LogProb(joined, o)});
@@ -902,7 +897,7 @@ std::vector<CandidateCache::Split> SentencePass::MendedSplits(const std::u32stri
     const size_t skip = k == mark ? 1 : 0;
     const std::u32string_view left = std::u32string_view(o).substr(0, k);
     const std::u32string_view right = std::u32string_view(o).substr(k + skip);
-    const uint32_t a = common(left), b = common(right);
+    const uint32_t a = SplitWord(left), b = SplitWord(right);
     if ((a == Model::kUnknown) == (b == Model::kUnknown)) continue;  // both: Splits; neither: too far
     if (m_.Count(a != Model::kUnknown ? a : b) < kMendedSplitExact) continue;
     const std::u32string_view other = a != Model::kUnknown ? right : left;
@@ -915,14 +910,22 @@ std::vector<CandidateCache::Split> SentencePass::MendedSplits(const std::u32stri
   return out;
 }
 
+// `w`'s id if it is common enough to be half of a split (kMinSplitCount),
+// else Model::kUnknown.
+uint32_t SentencePass::SplitWord(std::u32string_view w) const {
+  const uint32_t id = m_.Find(ToUtf8(w));
+  return id != Model::kUnknown && m_.Count(id) >= kMinSplitCount ? id : Model::kUnknown;
+}
+
 // The splits of observed word `o` into two common words: between two
 // letters, or at an apostrophe read for the space.
 std::vector<CandidateCache::Split> SentencePass::Splits(const std::u32string& o) const {
   std::vector<CandidateCache::Split> out;
   for (size_t k = 1; k < o.size(); ++k) {
     const size_t skip = k + 1 < o.size() && MarkForSpace(o, k) ? 1 : 0;
-    uint32_t a = m_.Find(ToUtf8(o.substr(0, k))), b = m_.Find(ToUtf8(o.substr(k + skip)));
-    if (a == Model::kUnknown || b == Model::kUnknown || m_.Count(a) < kMinSplitCount || m_.Count(b) < kMinSplitCount) continue;
+    const std::u32string_view whole(o);
+    const uint32_t a = SplitWord(whole.substr(0, k)), b = SplitWord(whole.substr(k + skip));
+    if (a == Model::kUnknown || b == Model::kUnknown) continue;
     std::u32string joined = o.substr(0, k) + U" " + o.substr(k + skip);
     out.push_back({a, b, static_cast<uint32_t>(k), static_cast<uint32_t>(skip), ch_.LogProb(joined, o)});
   }
