@@ -368,6 +368,25 @@ TEST(CorrectorOnTheDefaultModel, MisreadWordBrokenAtALineEnd) {
   EXPECT_TRUE(joined);
 }
 
+// A line-break hyphen read as a period is weighed by the decoder where the
+// stray pass (StopForHyphen) leaves it: after a capitalised piece (Tues.
+// day), or where the joined form is a misread (ev. dence). A period that
+// ends a sentence or an abbreviation before a lower-case word stays.
+TEST(CorrectorOnTheDefaultModel, LineBreakHyphenReadAsAPeriod) {
+  if (!ModelEngine()) GTEST_SKIP() << "default model not built";
+  FixResult r = ModelEngine()->Fix("It happened on the previous Tues. day at noon.", FixOptions{});
+  EXPECT_EQ(r.text, "It happened on the previous Tuesday at noon.");
+  ASSERT_EQ(r.edits.size(), 1u);
+  EXPECT_EQ(r.edits[0].rule, "correct.dehyphenate");
+  EXPECT_NE(r.edits[0].note.find("read as a period"), std::string::npos);
+  r = ModelEngine()->Fix("He gave his ev. dence in a low voice.", FixOptions{});
+  EXPECT_EQ(r.text, "He gave his evidence in a low voice.");
+  ASSERT_EQ(r.edits.size(), 1u);
+  EXPECT_EQ(r.edits[0].rule, "correct.dehyphenate+correct.spelling");
+  const std::string kept = "He went to the station. then he came home, etc. and so on.";
+  EXPECT_EQ(ModelEngine()->Fix(kept, FixOptions{}).text, kept);
+}
+
 // A line-break hyphen kept inside a line before a suffix (foot-ing) is joined;
 // a compound of two words (hill-side, to-day) stays.
 TEST(CorrectorOnTheDefaultModel, HyphenBeforeASuffixIsJoined) {

@@ -33,8 +33,9 @@ std::string LowerWord(std::string_view w) {
 
 class Scanner {
  public:
-  Scanner(std::string_view in, const std::function<void(const std::vector<LmToken>&)>& cb, LmScanStats* st)
-      : in_(in), cb_(cb), st_(st) {}
+  Scanner(std::string_view in, const std::function<void(const std::vector<LmToken>&)>& cb, LmScanStats* st,
+          const LmSplitOptions& o)
+      : in_(in), cb_(cb), st_(st), o_(o) {}
   void Run();
 
  private:
@@ -50,9 +51,12 @@ class Scanner {
     if (sent_.size() >= kMaxSentence) Flush();
   }
   size_t Word(size_t i);
+  bool EndsAt(size_t i) const;
+  size_t LowerWordAfter(size_t i) const;
   std::string_view in_;
   const std::function<void(const std::vector<LmToken>&)>& cb_;
   LmScanStats* st_;
+  const LmSplitOptions o_;
   std::vector<Token> toks_;
   std::vector<LmToken> sent_;
 };
@@ -73,6 +77,32 @@ size_t Scanner::Word(size_t i) {
   return j;
 }
 
+// Whether the sentence mark toks_[i] ends the sentence: not a '.' glued to
+// an abbreviation (Mr.), nor, with continue_before_lower, one glued to a
+// word before a lower-case word.
+bool Scanner::EndsAt(size_t i) const {
+  const Token& tk = toks_[i];
+  if (tk.text(in_) != "." || sent_.empty() || !sent_.back().is_word || sent_.back().end != tk.begin) return true;
+  if (IsAbbreviation(sent_.back().text)) return false;
+  if (!o_.continues_before_lower) return true;
+  const size_t next = LowerWordAfter(i);
+  return next == 0 || !o_.continues_before_lower(sent_.back().text, toks_[next].text(in_));
+}
+
+// The index of the word starting with a lower-case ASCII letter after
+// toks_[i] and spaces (at most one newline), or 0.
+size_t Scanner::LowerWordAfter(size_t i) const {
+  int newlines = 0;
+  size_t j = i + 1;
+  for (; j < toks_.size(); ++j) {
+    if (toks_[j].type == TokenType::kNewline && ++newlines < 2) continue;
+    if (toks_[j].type != TokenType::kSpace) break;
+  }
+  if (j == i + 1 || j == toks_.size() || toks_[j].type != TokenType::kWord) return 0;
+  const char c = in_[toks_[j].begin];
+  return c >= 'a' && c <= 'z' ? j : 0;
+}
+
 void Scanner::Run() {
   Tokenize(in_, &toks_);
   int newlines = 0;
@@ -90,9 +120,7 @@ void Scanner::Run() {
       Push({std::string(kNumToken), tk.begin, tk.end, false});
     } else if (tk.type == TokenType::kPunct) {
       if (EndsSentence(s)) {
-        if (!(s == "." && !sent_.empty() && sent_.back().is_word && sent_.back().end == tk.begin &&
-              IsAbbreviation(sent_.back().text)))
-          Flush();
+        if (EndsAt(i)) Flush();
       } else if (std::string_view f = PunctForm(s); !f.empty()) {
         Push({std::string(f), tk.begin, tk.end, false});
       }
@@ -117,8 +145,8 @@ std::string ApostrophesToAscii(std::string_view s) {
 }
 
 void LmSentences(std::string_view input, const std::function<void(const std::vector<LmToken>&)>& on_sentence,
-                 LmScanStats* stats) {
-  Scanner(input, on_sentence, stats).Run();
+                 LmScanStats* stats, const LmSplitOptions& options) {
+  Scanner(input, on_sentence, stats, options).Run();
 }
 
 }  // namespace emend::text

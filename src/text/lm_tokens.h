@@ -32,12 +32,24 @@ struct LmScanStats {
   uint64_t tokens = 0, sentences = 0, invalid_bytes = 0;
 };
 
+// How LmSentences splits; the defaults are the model's (training and
+// perplexity), so a model is queried as it was trained.
+struct LmSplitOptions {
+  // Set (default unset): a '.' glued to a word and followed by spaces (at
+  // most one newline) and a word starting with a lower-case ASCII letter
+  // does not end the sentence when this returns true for the two words
+  // (the model's form of the first, the second as written). For the
+  // corrector: in OCR such a period is often a misread line-break hyphen
+  // ("pri. soner"), to be weighed against the joined word.
+  std::function<bool(std::string_view, std::string_view)> continues_before_lower;
+};
+
 // `s` with each ’ (U+2019) replaced by '.
 std::string ApostrophesToAscii(std::string_view s);
 
 // Calls `on_sentence` for each sentence of `input` (views up to 4 GiB).
 void LmSentences(std::string_view input, const std::function<void(const std::vector<LmToken>&)>& on_sentence,
-                 LmScanStats* stats = nullptr);
+                 LmScanStats* stats = nullptr, const LmSplitOptions& options = {});
 
 }  // namespace emend::text
 
