@@ -524,8 +524,12 @@ TEST(CorrectorOnTheDefaultModel, LoneLetterBetweenWordsIsDebris) {
   EXPECT_TRUE(debris);
   // Suggest mode offers the deletion as an empty alternative.
   EXPECT_TRUE(Offers("The prisoner was taken to the e court by the officer.", "e", ""));
+  // Beside a rarer word that the word list knows too (the model has seen
+  // manslaughter 14 times); not beside a piece of a word (v ish).
+  EXPECT_EQ(ModelEngine()->Fix("The jury returned a verdict of m manslaughter against him.", FixOptions{}).text,
+            "The jury returned a verdict of manslaughter against him.");
   for (const char* kept : {"You don t know what I said to him.", "They wanted some clothes j\nAnd when they had them",
-                           "He had a book in his hand."}) {
+                           "He had a book in his hand.", "The v ish fellow went away."}) {
     for (const Edit& e : ModelEngine()->Fix(kept, FixOptions{}).edits) EXPECT_NE(e.rule, "correct.debris") << kept;
   }
 }
