@@ -534,6 +534,23 @@ TEST(CorrectorOnTheDefaultModel, LoneLetterBetweenWordsIsDebris) {
   }
 }
 
+// Two small letters that are no word, between two words of a noisy text,
+// are debris too; in a clean text, or a word the word list knows in lower
+// case, they stay.
+TEST(CorrectorOnTheDefaultModel, TwoLettersThatAreNoWordAreDebrisInANoisyText) {
+  if (!ModelEngine()) GTEST_SKIP() << "default model not built";
+  EXPECT_EQ(ModelEngine()->Fix("Tbe jnry returned a verdict ry of guilty agaiust tbe prisoncr on tbe second count.",
+                               FixOptions{}).text,
+            "The jury returned a verdict of guilty against the prisoner on the second count.");
+  // A clean text (long enough to tell: a short one leans noisy).
+  std::string clean;
+  for (int i = 0; i < 12; ++i) clean += "The travellers walked along the road to the town and talked about the weather. ";
+  clean += "The jury returned a verdict ry of guilty against the prisoner on the second count.";
+  for (const Edit& e : ModelEngine()->Fix(clean, FixOptions{}).edits) EXPECT_NE(e.rule, "correct.debris");
+  const std::string listed = "Tbe jnry returned a verdict by all of guilty agaiust tbe prisoncr on tbe second count.";
+  for (const Edit& e : ModelEngine()->Fix(listed, FixOptions{}).edits) EXPECT_NE(e.rule, "correct.debris");
+}
+
 // Outside an Early Modern text a final e is not a historical spelling: forthe
 // is "for the" run together, not "forth".
 TEST(CorrectorOnTheDefaultModel, FinalEIsEarlyModernOnly) {
