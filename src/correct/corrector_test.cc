@@ -551,6 +551,21 @@ TEST(CorrectorOnTheDefaultModel, TwoLettersThatAreNoWordAreDebrisInANoisyText) {
   for (const Edit& e : ModelEngine()->Fix(listed, FixOptions{}).edits) EXPECT_NE(e.rule, "correct.debris");
 }
 
+// In a noisy text a lone s, d, t or m is debris unless the model knows the
+// word it would make with an apostrophe (don t, people s); in a clean text
+// it is always taken for such a piece.
+TEST(CorrectorOnTheDefaultModel, LostApostrophePieceInANoisyText) {
+  if (!ModelEngine()) GTEST_SKIP() << "default model not built";
+  EXPECT_EQ(ModelEngine()->Fix("Tbe prisoncr was charged for s being drunk and disorderly in tbe street.", FixOptions{}).text,
+            "The prisoner was charged for being drunk and disorderly in the street.");
+  const std::string pieces = "Tbe prisoncr said he don t know tbe man, and tbe people s money was lost.";
+  for (const Edit& e : ModelEngine()->Fix(pieces, FixOptions{}).edits) EXPECT_NE(e.rule, "correct.debris");
+  std::string clean;
+  for (int i = 0; i < 12; ++i) clean += "The travellers walked along the road to the town and talked about the weather. ";
+  clean += "The prisoner was charged for s being drunk and disorderly in the street.";
+  for (const Edit& e : ModelEngine()->Fix(clean, FixOptions{}).edits) EXPECT_NE(e.rule, "correct.debris");
+}
+
 // Outside an Early Modern text a final e is not a historical spelling: forthe
 // is "for the" run together, not "forth".
 TEST(CorrectorOnTheDefaultModel, FinalEIsEarlyModernOnly) {
