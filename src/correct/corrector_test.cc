@@ -558,6 +558,9 @@ TEST(CorrectorOnTheDefaultModel, LostApostrophePieceInANoisyText) {
   if (!ModelEngine()) GTEST_SKIP() << "default model not built";
   EXPECT_EQ(ModelEngine()->Fix("Tbe prisoncr was charged for s being drunk and disorderly in tbe street.", FixOptions{}).text,
             "The prisoner was charged for being drunk and disorderly in the street.");
+  // So is a small i there (not the pronoun as written).
+  EXPECT_EQ(ModelEngine()->Fix("Tbe prisoncr was i prepared to pay tbe fine.", FixOptions{}).text,
+            "The prisoner was prepared to pay the fine.");
   const std::string pieces = "Tbe prisoncr said he don t know tbe man, and tbe people s money was lost.";
   for (const Edit& e : ModelEngine()->Fix(pieces, FixOptions{}).edits) EXPECT_NE(e.rule, "correct.debris");
   std::string clean;
