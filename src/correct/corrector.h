@@ -77,6 +77,7 @@ class CandidateCache {
     std::vector<Segmentation> segmentations;  // at most one
     std::vector<std::string> acronyms;        // word-list acronyms one keyboard slip away, lower case
     std::vector<Split> mended;                // splits with one half misread: a, b and log10p only
+    std::vector<std::pair<std::string, double>> parts;  // compounds with one part mended, and log10p
   };
   static constexpr size_t kMaxWords = size_t{1} << 18;
   // The cached list of `word`, or null if it is not cached. Lists are

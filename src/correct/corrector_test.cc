@@ -569,6 +569,19 @@ TEST(CorrectorOnTheDefaultModel, LostApostrophePieceInANoisyText) {
   for (const Edit& e : ModelEngine()->Fix(clean, FixOptions{}).edits) EXPECT_NE(e.rule, "correct.debris");
 }
 
+// A compound the model does not know with one misread part is mended in
+// that part, each part keeping its case; a part the word list knows is not
+// such a part.
+TEST(CorrectorOnTheDefaultModel, CompoundWithOneMisreadPart) {
+  if (!ModelEngine()) GTEST_SKIP() << "default model not built";
+  FixResult r = ModelEngine()->Fix("He lived at 4, Cochrane-strebt, near High-Strebt.", FixOptions{});
+  EXPECT_EQ(r.text, "He lived at 4, Cochrane-street, near High-Street.");
+  ASSERT_FALSE(r.edits.empty());
+  EXPECT_EQ(r.edits[0].rule, "correct.spelling");
+  EXPECT_EQ(ModelEngine()->Fix("The POLICE-SEBJEANT said so.", FixOptions{}).text, "The POLICE-SERJEANT said so.");
+  EXPECT_EQ(ModelEngine()->Fix("a dark madder-blue coat", FixOptions{}).text, "a dark madder-blue coat");
+}
+
 // Outside an Early Modern text a final e is not a historical spelling: forthe
 // is "for the" run together, not "forth".
 TEST(CorrectorOnTheDefaultModel, FinalEIsEarlyModernOnly) {
