@@ -48,6 +48,17 @@ TEST(StrayMarks, SpecksReadAsMarksGo) {
 // A hyphen glued to a word after a space is a speck after a word that
 // leads on (the -candle) or in a noisy stretch; after another word in clean
 // text it is as often a dash, and stays.
+// A hyphen read for the space after a word that leads on, in a noisy
+// stretch; compounds the model knows, longer ones and a clean text keep theirs.
+TEST(StrayMarks, HyphenForASpace) {
+  if (!DefaultModelEngine()) GTEST_SKIP() << "default model not built";
+  EXPECT_EQ(Fix("Tbe prisoncr took the-knife and had-heard the noise."),
+            "The prisoner took the knife and had heard the noise.");
+  for (const char* t : {"We shall meet to-morrow and to-night, said the man-servant.", "the well-known in-the-way house",
+                        "The prisoner took the-knife and had heard the noise at the door of the house."})
+    EXPECT_EQ(Fix(t), t) << t;
+}
+
 TEST(StrayMarks, HyphenBeforeAWord) {
   if (!DefaultModelEngine()) GTEST_SKIP() << "default model not built";
   EXPECT_EQ(Fix("He was begging the -candle from her."), "He was begging the candle from her.");
