@@ -1238,11 +1238,16 @@ void SentencePass::AddLeadingI(std::vector<Candidate>* c) const {
 // joined form is a misread: the joined form's channel candidates, each
 // joined and corrected (kinds hyphenation+spelling).
 void SentencePass::AddMisreadUnhyphenated(const std::string& joined, std::vector<Candidate>* c) const {
-  size_t first = c->size();
   ch_.WordCandidates(ToU32(joined), 2, kSpellingMinRules, trie_, [&](uint32_t id, double lp) {
     if (m_.Count(id) < kMinCandidateCount) return;
-    for (size_t i = first; i < c->size(); ++i)
-      if ((*c)[i].ids[0] == id) { (*c)[i].channel = std::max((*c)[i].channel, kHyphenBreak + lp); return; }
+    // One candidate per word over the two tokens (public- house: the
+    // compound's, AddCompound, is found again), its best channel: two
+    // would split the posterior.
+    for (size_t i = 1; i < c->size(); ++i)
+      if ((*c)[i].span == 2 && (*c)[i].ids.size() == 1 && (*c)[i].ids[0] == id) {
+        (*c)[i].channel = std::max((*c)[i].channel, kHyphenBreak + lp);
+        return;
+      }
     c->push_back({{id}, std::string(m_.Word(id)), kHyphenBreak + lp, 0, kHyphenation | kSpelling, 2});
   });
 }

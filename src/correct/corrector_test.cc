@@ -368,6 +368,19 @@ TEST(CorrectorOnTheDefaultModel, MisreadWordBrokenAtALineEnd) {
   EXPECT_TRUE(joined);
 }
 
+// A compound broken at a line end (public- house) is one candidate, though
+// both the compound (AddCompound) and the joined form's search find it: two
+// would split its posterior.
+TEST(CorrectorOnTheDefaultModel, ACompoundAtALineEndIsOneCandidate) {
+  if (!ModelEngine()) GTEST_SKIP() << "default model not built";
+  FixOptions suggest;
+  suggest.suggest = true;
+  int found = 0;
+  for (const Suggestion& x : ModelEngine()->Fix("He went into a public- house, and drank.", suggest).suggestions)
+    for (const Alternative& a : x.alternatives) found += x.token == "public" && a.text == "public-house";
+  EXPECT_EQ(found, 1);
+}
+
 // A line-break hyphen read as a period is weighed by the decoder where the
 // stray pass (StopForHyphen) leaves it: after a capitalised piece (Tues.
 // day), or where the joined form is a misread (ev. dence). A period that
