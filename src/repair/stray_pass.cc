@@ -129,7 +129,14 @@ bool ClosingQuoteAfter(std::string_view s, size_t from) {
   return false;
 }
 
-// 'pleased: an apostrophe after a word (or , ; .) and a space, before a common word.
+bool LeadsOn(std::string_view w);
+double UnknownShareAround(std::string_view s, size_t i, const Model& m);
+
+// 'pleased: an apostrophe after a word (or , ; .) and a space, before a
+// common word, with no closing quotation mark after it in its paragraph; or,
+// in a noisy stretch (kHyphenForSpaceNoise), between a lower-case word and a
+// word that leads on (he 'had, diamonds 'and pearls), where a quotation
+// seldom opens and OCR's other specks pass for closing marks.
 bool StrayApostrophe(std::string_view s, size_t i, const Model& m) {
   if (i < 2 || s[i - 1] != ' ') return false;
   char p = s[i - 2];
@@ -137,7 +144,8 @@ bool StrayApostrophe(std::string_view s, size_t i, const Model& m) {
   std::string_view w = LowerWordAt(s, i + 1);
   if (w.size() < 2 || Elision(w) || !Common(m, w)) return false;
   if (i + 1 + w.size() < s.size() && s[i + 1 + w.size()] == '\'') return false;  // 'word': a quoted term
-  return !ClosingQuoteAfter(s, i + 1 + w.size());
+  if (!ClosingQuoteAfter(s, i + 1 + w.size())) return true;
+  return IsAsciiLower(p) && LeadsOn(w) && UnknownShareAround(s, i, m) >= kHyphenForSpaceNoise;
 }
 
 // An opening single quotation mark before `to` in its paragraph: ' at the
@@ -190,7 +198,13 @@ bool StrayClosingApostrophe(std::string_view s, size_t i, const Model& m) {
   std::string_view w = LowerWordBefore(s, i);
   if (w.size() < 2 || (w.back() == 's' && !NotPlural(w)) || FinalElision(w) || !Common(m, w)) return false;
   if (w.size() >= 4 && w.ends_with("in") && Common(m, std::string(w) + "g")) return false;  // goin', nothin'
-  return !OpeningQuoteBefore(s, i);
+  if (!OpeningQuoteBefore(s, i)) return true;
+  // In a noisy stretch (kHyphenForSpaceNoise), after or before a lower-case
+  // word that leads on (from' local, each' man's): a quotation seldom
+  // closes there, and OCR's other specks pass for opening marks.
+  if (i + 2 >= s.size() || s[i + 1] != ' ') return false;
+  const std::string_view next = LowerWordAt(s, i + 2);
+  return (LeadsOn(next) || LeadsOn(w)) && UnknownShareAround(s, i, m) >= kHyphenForSpaceNoise;
 }
 
 bool Abbreviation(std::string_view w) {

@@ -59,6 +59,19 @@ TEST(StrayMarks, HyphenForASpace) {
     EXPECT_EQ(Fix(t), t) << t;
 }
 
+// In a noisy stretch an apostrophe beside a word that leads on is a speck
+// even where other specks pass for the quotation's other mark; a clean
+// text's quotations keep theirs.
+TEST(StrayMarks, ApostrophesBesideWordsThatLeadOnInNoise) {
+  if (!DefaultModelEngine()) GTEST_SKIP() << "default model not built";
+  EXPECT_EQ(Fix("Tbe prisoncr said he 'had the watcb in the sack, and 'the man said 'yes' to it."),
+            "The prisoner said he had the watch in the sack, and the man said 'yes' to it.");
+  EXPECT_NE(Fix("He said 'yes and tbe prisoncr took his work from' local charities.").find("from local"),
+            std::string::npos);
+  const std::string kept = "He said 'the end is near' and left; she replied 'and so?' to him.";
+  EXPECT_EQ(Fix(kept), kept);
+}
+
 TEST(StrayMarks, HyphenBeforeAWord) {
   if (!DefaultModelEngine()) GTEST_SKIP() << "default model not built";
   EXPECT_EQ(Fix("He was begging the -candle from her."), "He was begging the candle from her.");
