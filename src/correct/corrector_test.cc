@@ -595,6 +595,16 @@ TEST(CorrectorOnTheDefaultModel, CompoundWithOneMisreadPart) {
   EXPECT_EQ(ModelEngine()->Fix("a dark madder-blue coat", FixOptions{}).text, "a dark madder-blue coat");
 }
 
+// A word in capitals with a small letter misread among them keeps its
+// capitals when corrected; a capitalised word in lower-case text does not
+// take them (TeH for Tell).
+TEST(CorrectorOnTheDefaultModel, BrokenCapitalsAreWrittenInCapitals) {
+  if (!ModelEngine()) GTEST_SKIP() << "default model not built";
+  EXPECT_EQ(ModelEngine()->Fix("TiE STRANGE SUICIDE AT DOVER.", FixOptions{}).text, "THE STRANGE SUICIDE AT DOVER.");
+  EXPECT_EQ(ModelEngine()->Fix("The jury said, TeH me the truth, and he did.", FixOptions{}).text,
+            "The jury said, Tell me the truth, and he did.");
+}
+
 // Outside an Early Modern text a final e is not a historical spelling: forthe
 // is "for the" run together, not "forth".
 TEST(CorrectorOnTheDefaultModel, FinalEIsEarlyModernOnly) {
