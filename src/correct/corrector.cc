@@ -53,7 +53,7 @@ constexpr uint64_t kDebrisNeighbour = 300;
 // within 0.04.
 constexpr double kDebrisPair = -5.5;
 constexpr uint64_t kDebrisPairCount = 1000;
-constexpr uint64_t kApostrophePiece = 10;
+constexpr uint64_t kApostrophePiece = 10;  // ApostrophePiece: 1 and 10 gave the same
 // A compound with one misread part (Cochrane-strebt, Cournty-court): its
 // other parts and the part's candidates seen this often (MendedParts).
 // Training splits: BLN600 22.80% -> 22.90% CER removed (237 -> 235 words
@@ -61,7 +61,7 @@ constexpr uint64_t kApostrophePiece = 10;
 // 4.44% (2,959 -> 2,957); 100 gave 22.87%, 1,000 22.82%; a bias of 1 or 2
 // (log10) for such a candidate lost on every split; parts of three letters
 // broke more (piu-exists).
-constexpr uint64_t kMendedPartCount = 30;  // ApostrophePiece: 1 and 10 gave the same
+constexpr uint64_t kMendedPartCount = 30;
 constexpr uint64_t kMinSplitCount = 20;      // both halves of a split must be this common
 // MendedSplits: how common the half read as it stands must be, and the
 // least log10 p of the confusion that mends the other. Tuned on the
@@ -745,8 +745,10 @@ bool SentencePass::OnceAsLetters(size_t p) const {
 bool SentencePass::BrokenCapitals(size_t p) const {
   const text::LmToken& t = toks_[p - 1];
   size_t upper = 0, lower = 0;
-  for (size_t k = t.begin; k < t.end; ++k)  // (an I or L is often an l misread: AIl, WeLL)
-    upper += repair::IsAsciiUpper(text_[k]) && text_[k] != 'I' && text_[k] != 'L', lower += repair::IsAsciiLower(text_[k]);
+  for (size_t k = t.begin; k < t.end; ++k) {  // (an I or L is often an l misread: AIl, WeLL)
+    upper += repair::IsAsciiUpper(text_[k]) && text_[k] != 'I' && text_[k] != 'L';
+    lower += repair::IsAsciiLower(text_[k]);
+  }
   if (t.end - t.begin < 3 || lower == 0 || upper <= lower) return false;
   // Capitals from its second letter on, or beside a word in capitals (TiE
   // STRANGE; not TeH for Tell in lower-case text).

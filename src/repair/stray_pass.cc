@@ -199,8 +199,8 @@ bool StrayClosingApostrophe(std::string_view s, size_t i, const Model& m) {
   if (w.size() < 2 || (w.back() == 's' && !NotPlural(w)) || FinalElision(w) || !Common(m, w)) return false;
   if (w.size() >= 4 && w.ends_with("in") && Common(m, std::string(w) + "g")) return false;  // goin', nothin'
   if (!OpeningQuoteBefore(s, i)) return true;
-  // In a noisy stretch (kHyphenForSpaceNoise), after or before a lower-case
-  // word that leads on (from' local, each' man's): a quotation seldom
+  // In a noisy stretch (kHyphenForSpaceNoise), at the end of a word that
+  // leads on or before one (from' local, case' of): a quotation seldom
   // closes there, and OCR's other specks pass for opening marks.
   if (i + 2 >= s.size() || s[i + 1] != ' ') return false;
   const std::string_view next = LowerWordAt(s, i + 2);
