@@ -5,7 +5,8 @@
 //  - numbers as the single token "<num>";
 //  - the marks , ; : ( ) and double quotes (" “ ” all as ") as tokens;
 //  - sentences end at . ! ? (not after a single letter or a common
-//    abbreviation such as Mr), at a blank line, or after kMaxSentence tokens;
+//    abbreviation such as Mr, nor where LmSplitOptions lets the caller go
+//    on), at a blank line, or after kMaxSentence tokens;
 //  - everything else (other punctuation, symbols, invalid bytes) is skipped.
 #ifndef EMEND_TEXT_LM_TOKENS_H_
 #define EMEND_TEXT_LM_TOKENS_H_
