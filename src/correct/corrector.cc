@@ -487,6 +487,10 @@ class SentencePass {
   double Noise(size_t p, bool prior = false) const;
   // How far a word's channel search goes (the budget of its confusions).
   enum Width : char { kNarrow, kWide, kWider, kNoisyRealWord };
+  // The least log10 P of a non-word's candidate's confusions at `width`.
+  static double SpellingBudget(Width width) {
+    return width == kWider ? kWiderSpellingMinRules : width == kWide ? kWideSpellingMinRules : kSpellingMinRules;
+  }
   std::vector<std::pair<uint32_t, double>> ChannelCandidates(size_t p, bool known, Width width) const;
   std::vector<std::string> ListedAcronyms(const std::string& w) const;
   uint32_t SplitWord(std::u32string_view w) const;
@@ -737,9 +741,6 @@ bool SentencePass::OnceAsLetters(size_t p) const {
   return w.find_first_of("'-") == std::string::npos && doc_->Count(w) < 2;
 }
 
-// A capitalised unknown word (Londoen, not an all-capitals one) that is
-// otherwise like a Sporadic word: not in Early Modern text, no ' or -, used
-// once in the text.
 // Whether token p is written mostly in capitals with a small letter among
 // them (CAnDIFF, SoNS, CHOrED): a word in capitals misread.
 bool SentencePass::BrokenCapitals(size_t p) const {
@@ -768,6 +769,9 @@ bool SentencePass::InCapitals(size_t p) const {
   return upper >= 2;
 }
 
+// A capitalised unknown word (Londoen, not an all-capitals one) that is
+// otherwise like a Sporadic word: not in Early Modern text, no ' or -, used
+// once in the text.
 bool SentencePass::SporadicCapitalised(size_t p) const {
   if (ids_[p] != Model::kUnknown || o_.early_modern || WideSearch(p)) return false;
   const size_t b = toks_[p - 1].begin;
@@ -886,11 +890,7 @@ std::vector<std::pair<uint32_t, double>> SentencePass::ChannelCandidates(size_t 
     if (known && ascii && !modern) modern = ModernReadings(word);
     if (!modern || std::find(modern->begin(), modern->end(), m_.Word(id)) == modern->end()) add(id, lp);
   };
-  const double budget = width == kNoisyRealWord ? kNoisyRealWordMinRule
-                        : known               ? kRealWordMinRule
-                        : width == kWider     ? kWiderSpellingMinRules
-                        : width == kWide      ? kWideSpellingMinRules
-                                              : kSpellingMinRules;
+  const double budget = width == kNoisyRealWord ? kNoisyRealWordMinRule : known ? kRealWordMinRule : SpellingBudget(width);
   // A lost or added first letter (nman, ollapse) only in the wide searches:
   // lower-case unknown words outside Early Modern text, not names (San
   // Fiorenzo is no Lorenzo) nor known words (late is no plate). Training
@@ -923,6 +923,7 @@ std::vector<std::pair<uint32_t, double>> SentencePass::ChannelCandidates(size_t 
 // channel log10 P. The part is searched as a word is (its width).
 std::vector<std::pair<std::string, double>> SentencePass::MendedParts(const std::string& w, Width width) const {
   std::vector<std::pair<std::string, double>> out;
+  if (w.find('-') == std::string::npos) return out;  // most words: no parts
   std::vector<std::string> parts;
   for (size_t b = 0, e; b <= w.size(); b = e + 1) {
     e = std::min(w.find('-', b), w.size());
@@ -943,8 +944,7 @@ std::vector<std::pair<std::string, double>> SentencePass::MendedParts(const std:
   std::string joined;
   for (const std::string& x : parts) joined += x;
   if (m_.Find(joined) != Model::kUnknown) return out;
-  const double budget = width == kWider ? kWiderSpellingMinRules : width == kWide ? kWideSpellingMinRules : kSpellingMinRules;
-  ch_.WordCandidates(ToU32(parts[bad]), 2, budget, trie_, [&](uint32_t id, double lp) {
+  ch_.WordCandidates(ToU32(parts[bad]), 2, SpellingBudget(width), trie_, [&](uint32_t id, double lp) {
     if (m_.Count(id) < kMendedPartCount) return;
     std::string text;
     for (size_t k = 0; k < parts.size(); ++k) text += (k ? "-" : "") + (k == bad ? std::string(m_.Word(id)) : parts[k]);
@@ -1108,7 +1108,7 @@ bool SentencePass::HyphenBreakAfter(size_t p) const {
 // past such a period only before a lower-case word, PeriodMayBreak).
 bool SentencePass::PeriodBreakAfter(size_t p) const {
   if (!o_.dehyphenate || p >= toks_.size() || !toks_[p].is_word) return false;
-  if (toks_[p - 1].text.size() < 2 || !std::islower(static_cast<unsigned char>(text_[toks_[p].begin]))) return false;
+  if (toks_[p - 1].text.size() < 2 || !repair::IsAsciiLower(text_[toks_[p].begin])) return false;
   std::string_view between = text_.substr(toks_[p - 1].end, toks_[p].begin - toks_[p - 1].end);
   return between == ". " || between == ".\n" || between == ". \n";
 }

@@ -56,7 +56,7 @@ class Scanner {
   std::string_view in_;
   const std::function<void(const std::vector<LmToken>&)>& cb_;
   LmScanStats* st_;
-  const LmSplitOptions o_;
+  const LmSplitOptions& o_;
   std::vector<Token> toks_;
   std::vector<LmToken> sent_;
 };
@@ -78,8 +78,8 @@ size_t Scanner::Word(size_t i) {
 }
 
 // Whether the sentence mark toks_[i] ends the sentence: not a '.' glued to
-// an abbreviation (Mr.), nor, with continue_before_lower, one glued to a
-// word before a lower-case word.
+// an abbreviation (Mr.), nor one glued to a word before a lower-case word
+// where continues_before_lower says so.
 bool Scanner::EndsAt(size_t i) const {
   const Token& tk = toks_[i];
   if (tk.text(in_) != "." || sent_.empty() || !sent_.back().is_word || sent_.back().end != tk.begin) return true;
