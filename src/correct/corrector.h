@@ -95,12 +95,19 @@ class CandidateCache {
   mutable Shard shards_[kShards];
 };
 
+// How often the model must have seen a word for the trie of frequent words
+// that a Corrector may search for misreads of them among rarer known words.
+inline constexpr uint64_t kFrequentWordCount = 100000;
+
 class Corrector {
  public:
   // `cache` (may be null: a cache per call) must outlive the corrector and
-  // belong to the same model, channel and trie.
-  Corrector(const Model& model, const Channel& channel, const VocabTrie& trie, CandidateCache* cache = nullptr)
-      : model_(model), channel_(channel), trie_(trie), cache_(cache) {}
+  // belong to the same model, channel and tries. `frequent` (may be null:
+  // no such search) holds the model's frequent words, kFrequentWordCount
+  // seen times or more in the engine, for the wider real-word search.
+  Corrector(const Model& model, const Channel& channel, const VocabTrie& trie, CandidateCache* cache = nullptr,
+            const VocabTrie* frequent = nullptr)
+      : model_(model), channel_(channel), trie_(trie), frequent_(frequent), cache_(cache) {}
   // Adds proposals (rank `rank`) for `text`; with `suggestions`, also lists
   // every suspect token with its alternatives.
   void Propose(std::string_view text, const CorrectOptions& options, int rank, std::vector<edit::Proposal>* out,
@@ -110,6 +117,7 @@ class Corrector {
   const Model& model_;
   const Channel& channel_;
   const VocabTrie& trie_;
+  const VocabTrie* frequent_;
   CandidateCache* cache_;
 };
 

@@ -40,6 +40,7 @@ const Fixture& Get() {
                            "It will be done, he said.", "All the men were in the boarding house.",
                            "The street lamps were bright.", "He was there with all his men.",
                            "One of the lamps was bright."};
+    text += "He wore a wig.\n";  // a rare word
     for (int r = 0; r < 30; ++r)
       for (const char* l : lines) text += std::string(l) + "\n";
     std::ofstream(dir / "c" / "a.txt") << text;
@@ -107,6 +108,36 @@ TEST(CorrectorTest, SharedCacheChangesNothing) {
 
 TEST(CorrectorTest, SplitsRunTogetherWords) {
   EXPECT_EQ(Correct("One of the lampswas bright."), "One of the lamps was bright.");
+}
+
+// Two tokens, one of them no word, whose joined form is a misread (h read
+// as b): joined and corrected.
+TEST(CorrectorTest, JoinsASplitMisread) {
+  EXPECT_EQ(Correct("The street lamps were b rigbt."), "The street lamps were bright.");
+  EXPECT_EQ(Correct("The street lamps were bright."), "The street lamps were bright.");
+}
+
+// A rarer known word two confusions away from a frequent one (wig for was:
+// a read as i, s as g) is weighed against it only with the trie of
+// frequent words.
+TEST(CorrectorTest, FrequentWordsTwoConfusionsAway) {
+  const Fixture& f = Get();
+  Channel ch;
+  for (int i = 0; i < 50; ++i) {
+    ch.AddPair("a cat sat on the mat", "a cit sit on the mit");
+    ch.AddPair("his dogs and its toys", "hig dogg and itg toyg");
+    ch.AddPair("lamps were lit all day", "lamps were lit all day");
+  }
+  ch.Finish(2);
+  const VocabTrie frequent(*f.model, 100);  // was: 150 times
+  const std::string text = "He said that all wig lost.";
+  auto run = [&](const VocabTrie* fr) {
+    std::vector<edit::Proposal> props;
+    Corrector(*f.model, ch, *f.trie, nullptr, fr).Propose(text, CorrectOptions{}, 5, &props);
+    return ApplyEdits(text, edit::Combine(text, props)).value();
+  };
+  EXPECT_EQ(run(&frequent), "He said that all was lost.");
+  EXPECT_EQ(run(nullptr), text);
 }
 
 TEST(CorrectorTest, LeavesCorrectTextAlone) {

@@ -36,10 +36,14 @@ struct Engine::Impl {
   std::optional<correct::Channel> channel;
   // The model's words for candidate generation: built on the first Fix that
   // corrects (a few hundred ms), not at start-up; shared read-only after.
+  // With them, the frequent words alone (correct::kFrequentWordCount).
   mutable std::once_flag trie_once;
-  mutable std::optional<correct::VocabTrie> trie;
+  mutable std::optional<correct::VocabTrie> trie, frequent;
   const correct::VocabTrie& Trie() const {
-    std::call_once(trie_once, [this] { trie.emplace(*model, 2); });
+    std::call_once(trie_once, [this] {
+      trie.emplace(*model, 2);
+      frequent.emplace(*model, correct::kFrequentWordCount);
+    });
     return *trie;
   }
   std::unordered_set<std::string> user_words;  // lower case
@@ -175,7 +179,8 @@ FixResult Engine::Fix(std::string_view input, const FixOptions& options) const {
     co.lexicon = &impl_->user_words;
     co.protect = &impl_->protect;
     co.wordlist = impl_->lexicon ? &*impl_->lexicon : nullptr;
-    correct::Corrector c(*impl_->model, *impl_->channel, impl_->Trie(), &impl_->candidates);
+    const correct::VocabTrie& trie = impl_->Trie();
+    correct::Corrector c(*impl_->model, *impl_->channel, trie, &impl_->candidates, &*impl_->frequent);
     repair::Proposals corrections;
     c.Propose(input, co, 5, &corrections, options.suggest ? &r.suggestions : nullptr);
     if (!options.suggest) ResolveFusedCuts(fused_cuts, std::move(corrections), &proposals);
