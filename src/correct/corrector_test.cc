@@ -256,6 +256,14 @@ bool Offers(std::string_view text, std::string_view token, std::string_view alte
   return Offered(text, token, alternative).has_value();
 }
 
+// A heading's word in capitals gets the search of a lower-case word, not
+// the caution of an acronym or a name alone.
+TEST(CorrectorOnTheDefaultModel, CorrectsAHeadingInCapitals) {
+  if (!ModelEngine()) GTEST_SKIP() << "default model not built";
+  EXPECT_EQ(ModelEngine()->Fix("TRIALS AT THE MIDZDLSEX SESSIONS.", {}).text, "TRIALS AT THE MIDDLESEX SESSIONS.");
+  EXPECT_EQ(ModelEngine()->Fix("A CASE OF EMBEZZLEMIENT.", {}).text, "A CASE OF EMBEZZLEMENT.");
+}
+
 // A lower-case misread is likelier a word the text itself uses twice (a cache
 // model): the same sentence weighs "cottage" more where the text has it
 // twice elsewhere than where it has "house" there.
