@@ -110,6 +110,16 @@ TEST(CorrectorTest, SplitsRunTogetherWords) {
   EXPECT_EQ(Correct("One of the lampswas bright."), "One of the lamps was bright.");
 }
 
+// A small letter alone at a line's start before a capitalised word is a
+// speck, not after a sentence's end inside a line.
+TEST(CorrectorTest, LoneLetterAtALineStart) {
+  EXPECT_EQ(Correct("r The street lamps were bright."), "The street lamps were bright.");
+  EXPECT_EQ(Correct("The street lamps were bright.\nr The house was full."),
+            "The street lamps were bright.\nThe house was full.");
+  EXPECT_EQ(Correct("The street lamps were bright. r The house was full."),
+            "The street lamps were bright. r The house was full.");
+}
+
 // Two tokens, one of them no word, whose joined form is a misread (h read
 // as b): joined and corrected.
 TEST(CorrectorTest, JoinsASplitMisread) {
@@ -254,6 +264,24 @@ std::optional<double> Offered(std::string_view text, std::string_view token, std
 
 bool Offers(std::string_view text, std::string_view token, std::string_view alternative) {
   return Offered(text, token, alternative).has_value();
+}
+
+// A lone letter before a capital is a speck in a noisy text (a verse
+// line's start in a clean one: AddDebris).
+TEST(CorrectorOnTheDefaultModel, LoneLetterBeforeACapitalInANoisyText) {
+  if (!ModelEngine()) GTEST_SKIP() << "default model not built";
+  EXPECT_EQ(ModelEngine()->Fix("A warrnnt wns issued against b Mr. Smith, tbe prisoner.", {}).text,
+            "A warrant was issued against Mr. Smith, the prisoner.");
+}
+
+// A lone letter before a misread is weighed again once the misread is
+// corrected (AddDebris needs known words on both sides).
+TEST(CorrectorOnTheDefaultModel, LoneLetterBeforeAMisread) {
+  if (!ModelEngine()) GTEST_SKIP() << "default model not built";
+  EXPECT_EQ(ModelEngine()->Fix("He was found to be living with another w womau.", {}).text,
+            "He was found to be living with another woman.");
+  EXPECT_EQ(ModelEngine()->Fix("He was married to a r yoang Australian lady.", {}).text,
+            "He was married to a young Australian lady.");
 }
 
 // A heading's word in capitals gets the search of a lower-case word, not
