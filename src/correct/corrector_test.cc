@@ -274,10 +274,13 @@ TEST(CorrectorOnTheDefaultModel, LoneLetterBeforeACapitalInANoisyText) {
             "A warrant was issued against Mr. Smith, the prisoner.");
 }
 
-// A lone letter before a misread is weighed again once the misread is
-// corrected (AddDebris needs known words on both sides).
-TEST(CorrectorOnTheDefaultModel, LoneLetterBeforeAMisread) {
+// A word decided before the misread after it is weighed again once the
+// misread is corrected: in its context, and as debris (AddDebris needs known
+// words on both sides).
+TEST(CorrectorOnTheDefaultModel, WordBeforeAMisreadWeighedAgain) {
   if (!ModelEngine()) GTEST_SKIP() << "default model not built";
+  EXPECT_EQ(ModelEngine()->Fix("The child did net wnlk to the school.", {}).text, "The child did not walk to the school.");
+  EXPECT_EQ(ModelEngine()->Fix("She called up te polioe station.", {}).text, "She called up the police station.");
   EXPECT_EQ(ModelEngine()->Fix("He was found to be living with another w womau.", {}).text,
             "He was found to be living with another woman.");
   EXPECT_EQ(ModelEngine()->Fix("He was married to a r yoang Australian lady.", {}).text,
