@@ -287,6 +287,13 @@ TEST(CorrectorOnTheDefaultModel, WordBeforeAMisreadWeighedAgain) {
             "He was married to a young Australian lady.");
 }
 
+// The word list does not vouch for a lower-case token it lists only with
+// capitals (Ir, a symbol) nor for one of two letters.
+TEST(CorrectorOnTheDefaultModel, WordListDoesNotVouchForSymbols) {
+  if (!ModelEngine()) GTEST_SKIP() << "default model not built";
+  EXPECT_EQ(ModelEngine()->Fix("He was ir the house.", {}).text, "He was in the house.");
+}
+
 // A heading's word in capitals gets the search of a lower-case word, not
 // the caution of an acronym or a name alone.
 TEST(CorrectorOnTheDefaultModel, CorrectsAHeadingInCapitals) {
