@@ -287,8 +287,16 @@ TEST(CorrectorOnTheDefaultModel, WordBeforeAMisreadWeighedAgain) {
             "He was married to a young Australian lady.");
 }
 
+// In a noisy text a real-word candidate needs a smaller margin.
+TEST(CorrectorOnTheDefaultModel, SmallerRealWordMarginInNoisyText) {
+  if (!ModelEngine()) GTEST_SKIP() << "default model not built";
+  EXPECT_EQ(ModelEngine()->Fix("I don't want hit money.", {}).text, "I don't want his money.");
+  EXPECT_EQ(ModelEngine()->Fix("The peti. tioner spoke of his marriage sad the separation.", {}).text,
+            "The petitioner spoke of his marriage and the separation.");
+}
+
 // The word list does not vouch for a lower-case token it lists only with
-// capitals (Ir, a symbol) nor for one of two letters.
+// capitals (Ir, a symbol) nor for one of three letters or fewer.
 TEST(CorrectorOnTheDefaultModel, WordListDoesNotVouchForSymbols) {
   if (!ModelEngine()) GTEST_SKIP() << "default model not built";
   EXPECT_EQ(ModelEngine()->Fix("He was ir the house.", {}).text, "He was in the house.");
