@@ -1285,17 +1285,18 @@ bool SentencePass::ApostrophePiece(size_t p) const {
 }
 
 // Whether token p is two small letters as written that are no word, in a
-// noisy text (kWiderNoise): not one the word list knows or the model has
-// seen kDebrisPairCount times, nor a clitic a lost apostrophe split off (we
-// ll, I ve, they re). AddDebris weighs its deletion (kDebrisPair).
+// noisy text (kWiderNoise): not one the model has seen kDebrisPairCount
+// times, nor a clitic a lost apostrophe split off (we ll, I ve, they re).
+// AddDebris weighs its deletion (kDebrisPair). The word list is no
+// evidence here (as for Vouched): without the pairs it lists in lower case
+// excluded, BLN600 training split 24.39% -> 24.48% CER removed, no word
+// broken more, the monographs unchanged, one more periodical word broken.
 bool SentencePass::TwoLetterDebris(size_t p) const {
   const text::LmToken& t = toks_[p - 1];
   if (t.end - t.begin != 2 || !repair::IsAsciiLower(text_[t.begin]) || !repair::IsAsciiLower(text_[t.begin + 1]))
     return false;
   for (std::string_view clitic : {"ll", "ve", "re", "em", "nt"})
     if (t.text == clitic) return false;
-  // (Listed only capitalised, Ar, Mn, it is a symbol, not a word of prose.)
-  if (o_.wordlist && o_.wordlist->Contains(t.text) && !o_.wordlist->CasedForm(t.text)) return false;
   if (Noise(p, true) < kWiderNoise) return false;  // in a clean text such a pair is more often a misread (om: on)
   return ids_[p] == Model::kUnknown || m_.Count(ids_[p]) < kDebrisPairCount;
 }

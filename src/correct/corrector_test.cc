@@ -645,6 +645,9 @@ TEST(CorrectorOnTheDefaultModel, TwoLettersThatAreNoWordAreDebrisInANoisyText) {
   for (int i = 0; i < 12; ++i) clean += "The travellers walked along the road to the town and talked about the weather. ";
   clean += "The jury returned a verdict ry of guilty against the prisoner on the second count.";
   for (const Edit& e : ModelEngine()->Fix(clean, FixOptions{}).edits) EXPECT_NE(e.rule, "correct.debris");
+  // A pair the word list has (ti, a symbol) is no word of prose either.
+  EXPECT_EQ(ModelEngine()->Fix("Tbe jnry returned a verdict ti of guilty agaiust tbe prisoncr.", FixOptions{}).text,
+            "The jury returned a verdict of guilty against the prisoner.");
   const std::string listed = "Tbe jnry returned a verdict by all of guilty agaiust tbe prisoncr on tbe second count.";
   for (const Edit& e : ModelEngine()->Fix(listed, FixOptions{}).edits) EXPECT_NE(e.rule, "correct.debris");
 }
