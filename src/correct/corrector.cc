@@ -1616,7 +1616,7 @@ void SentencePass::Run(int rank, std::vector<edit::Proposal>* out, std::vector<S
   }
   // A checked word left as it was, decided before the unknown word after
   // it, is weighed again once that word is corrected: with its context
-  // (the child did net wnlk -> not walk) and as debris, which needs known
+  // (called up te polioe -> the police) and as debris, which needs known
   // words on both sides (a r yoang, another w womau). Training splits:
   // BLN600 23.88% -> 24.07% CER removed (236 -> 240 words broken), the
   // monographs 21.57% -> 21.60%, periodicals 4.61% -> 4.64%; for lone
