@@ -26,7 +26,7 @@ constexpr uint64_t kBesideUnknownCount = 30000;  // real-word candidates beside 
 // gave 19.65%.
 constexpr double kNoisyRealWordMinRule = -4.5;
 // Appended to a joined pair of tokens for its key in the candidate cache
-// (AddMisreadJoined); a word's own keys end in a letter or a Width.
+// (JoinedCandidates); a word's own keys end in a letter or a Width.
 constexpr char kJoinedKey = '\x1f';
 constexpr size_t kJoinedPiece = 2;  // code points of the shorter token at most
 // A known word seen fewer than kRareRealWordCount times is also weighed
@@ -468,6 +468,23 @@ class DocWords {
 // misread is sporadic, and the text would show the word it stands for.
 constexpr size_t kOwnSpellingUses = 3;
 
+// The channel candidates of `joined`, two tokens read as one word (a. b,
+// a- b, a b): each path's word id and log10 P in the search's order (a word
+// may come more than once), words seen kMinCandidateCount times; cached
+// under the form and kJoinedKey. PeriodMayBreak, AddMisreadUnhyphenated and
+// AddMisreadJoined share it.
+std::shared_ptr<const CandidateCache::List> JoinedCandidates(const Model& m, const Channel& ch, const VocabTrie& trie,
+                                                             CandidateCache* cache, const std::string& joined) {
+  const std::string key = joined + kJoinedKey;
+  if (std::shared_ptr<const CandidateCache::List> cached = cache->Find(key)) return cached;
+  auto list = std::make_shared<CandidateCache::List>();
+  ch.WordCandidates(ToU32(joined), 2, kSpellingMinRules, trie, [&](uint32_t id, double lp) {
+    if (m.Count(id) >= kMinCandidateCount) list->words.emplace_back(id, lp);
+  });
+  cache->Put(key, list);
+  return list;
+}
+
 class SentencePass {
  public:
   SentencePass(const Model& m, const Channel& ch, const VocabTrie& trie, const VocabTrie* frequent, std::string_view text,
@@ -494,7 +511,7 @@ class SentencePass {
   bool Vouched(size_t p) const;
   bool Misfits(size_t p) const;
   Candidate Original(size_t p) const;
-  std::vector<Candidate> Generate(size_t p, bool all) const;
+  std::vector<Candidate> Generate(size_t p, bool all, bool merge = true) const;
   bool OneForI(size_t p) const;
   std::string Written(const Candidate& x, size_t p) const;
   std::vector<Candidate> GenerateI(size_t p) const;
@@ -1339,23 +1356,21 @@ void SentencePass::AddLeadingDebris(std::vector<Candidate>* c) const {
 // joined form is a misread: the joined form's channel candidates, each
 // joined and corrected (kinds hyphenation+spelling).
 void SentencePass::AddMisreadUnhyphenated(const std::string& joined, std::vector<Candidate>* c) const {
-  ch_.WordCandidates(ToU32(joined), 2, kSpellingMinRules, trie_, [&](uint32_t id, double lp) {
-    if (m_.Count(id) < kMinCandidateCount) return;
+  for (const auto& [id, lp] : JoinedCandidates(m_, ch_, trie_, cache_, joined)->words) {
     // One candidate per word over the two tokens (public- house: the
     // compound's, AddCompound, is found again), its best channel: two
     // would split the posterior.
-    for (size_t i = 1; i < c->size(); ++i)
-      if ((*c)[i].span == 2 && (*c)[i].ids.size() == 1 && (*c)[i].ids[0] == id) {
-        (*c)[i].channel = std::max((*c)[i].channel, kHyphenBreak + lp);
-        return;
-      }
-    c->push_back({{id}, std::string(m_.Word(id)), kHyphenBreak + lp, 0, kHyphenation | kSpelling, 2});
-  });
+    auto same = [&](const Candidate& x) { return x.span == 2 && x.ids.size() == 1 && x.ids[0] == id; };
+    if (auto it = std::find_if(c->begin() + 1, c->end(), same); it != c->end())
+      it->channel = std::max(it->channel, kHyphenBreak + lp);
+    else
+      c->push_back({{id}, std::string(m_.Word(id)), kHyphenBreak + lp, 0, kHyphenation | kSpelling, 2});
+  }
 }
 
 // "w uld" -> "would": two tokens, one of them no word, whose joined form is
-// a misread of a word: the joined form's channel candidates (cached as a
-// word's are), with the cost of the space the OCR put inside the word
+// a misread of a word: the joined form's channel candidates
+// (JoinedCandidates), with the cost of the space the OCR put inside the word
 // (kinds merge+spelling). Where the shorter token has at most kJoinedPiece
 // letters (AddMerge). Training splits, for every pair with an unknown
 // token: BLN600 23.47% -> 23.54% CER removed, monographs +0.01 (945 -> 949
@@ -1363,16 +1378,7 @@ void SentencePass::AddMisreadUnhyphenated(const std::string& joined, std::vector
 // kJoinedPiece, 23.66% against 23.69% for 8% fewer instructions.
 void SentencePass::AddMisreadJoined(size_t p, std::vector<Candidate>* c) const {
   const std::string joined = toks_[p - 1].text + toks_[p].text;
-  const std::string key = joined + kJoinedKey;
-  std::shared_ptr<const CandidateCache::List> cached = cache_->Find(key);
-  if (!cached) {
-    auto list = std::make_shared<CandidateCache::List>();
-    ch_.WordCandidates(ToU32(joined), 2, kSpellingMinRules, trie_, [&](uint32_t id, double lp) {
-      if (m_.Count(id) >= kMinCandidateCount) list->words.emplace_back(id, lp);
-    });
-    cached = list;
-    cache_->Put(key, cached);
-  }
+  const std::shared_ptr<const CandidateCache::List> cached = JoinedCandidates(m_, ch_, trie_, cache_, joined);
   if (cached->words.empty()) return;
   const std::u32string o = ToU32(joined);
   const double space = ch_.LogProb(o, ToU32(toks_[p - 1].text + " " + toks_[p].text)) - o.size() * ch_.log10_copy();
@@ -1500,12 +1506,13 @@ Candidate SentencePass::Original(size_t p) const {
 }
 
 // The original and its candidates; without `all`, only the joined words of a
-// line-break hyphen after it (AddMerge).
-std::vector<Candidate> SentencePass::Generate(size_t p, bool all) const {
+// line-break hyphen after it (AddMerge); without `merge`, none over the next
+// token but debris.
+std::vector<Candidate> SentencePass::Generate(size_t p, bool all, bool merge) const {
   bool known = ids_[p] != Model::kUnknown;
   std::vector<Candidate> c{Original(p)};
   if (all) AddChannelCandidates(p, known, &c);
-  if (o_.split_merge) AddMerge(p, &c);
+  if (o_.split_merge && merge) AddMerge(p, &c);
   if (o_.split_merge && all) AddDebris(p, &c);
   if (o_.split_merge && o_.dehyphenate && !known && all) AddUnhyphenated(p, &c);
   return c;
@@ -1623,9 +1630,8 @@ void SentencePass::Run(int rank, std::vector<edit::Proposal>* out, std::vector<S
   // letters alone, as debris, BLN600 23.94%.
   for (size_t p : before_misread) {
     if (ids_[p + 1] == Model::kUnknown) continue;
-    // Not the candidates over token p + 1 (merges, splits), which would overlap its edit.
-    std::vector<Candidate> c = Generate(p, true);
-    c.erase(std::remove_if(c.begin() + 1, c.end(), [](const Candidate& x) { return x.span != 1 && !x.debris; }), c.end());
+    // Not merges with token p + 1, which would overlap its edit.
+    std::vector<Candidate> c = Generate(p, true, /*merge=*/false);
     if (c.size() > 1) Decide(p, std::move(c), threshold, min_gain, rank, out, nullptr);
   }
 }
@@ -1800,17 +1806,14 @@ class EarlyModern {
 // a period (pri. soner): the joined word is known or, a piece not being a
 // word, is a misread of a known word (ev. dence). The sentence then goes on
 // past the period, so that the decoder weighs the join (PeriodBreakAfter).
-bool PeriodMayBreak(const Model& m, const Channel& ch, const VocabTrie& trie, std::string_view a, std::string_view b) {
+bool PeriodMayBreak(const Model& m, const Channel& ch, const VocabTrie& trie, CandidateCache* cache, std::string_view a,
+                    std::string_view b) {
   if (a.size() < 2 || b.size() < 2) return false;
   const std::string joined = std::string(a) + text::Lower(b);
   const uint32_t id = m.Find(joined);
   if (id != Model::kUnknown) return m.Count(id) >= kMinCandidateCount;
   if (m.Find(a) != Model::kUnknown && m.Find(text::Lower(b)) != Model::kUnknown) return false;
-  bool any = false;
-  ch.WordCandidates(ToU32(joined), 2, kSpellingMinRules, trie, [&](uint32_t w, double) {
-    any = any || m.Count(w) >= kMinCandidateCount;
-  });
-  return any;
+  return !JoinedCandidates(m, ch, trie, cache, joined)->words.empty();
 }
 
 void Corrector::Propose(std::string_view text, const CorrectOptions& options, int rank,
@@ -1826,7 +1829,7 @@ void Corrector::Propose(std::string_view text, const CorrectOptions& options, in
     o.early_modern_spelled = o.early_modern && early_modern.Spelled(toks.front().begin, toks.back().end);
     SentencePass(model_, channel_, trie_, frequent_, text, toks, o, cache, &doc).Run(rank, out, suggestions);
   }, nullptr, {.continues_before_lower = [&](std::string_view a, std::string_view b) {
-    return PeriodMayBreak(model_, channel_, trie_, a, b);
+    return PeriodMayBreak(model_, channel_, trie_, cache, a, b);
   }});
 }
 
