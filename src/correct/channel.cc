@@ -114,13 +114,20 @@ void Channel::Index() {
   by_intended_.clear();
   by_observed_.clear();
   for (const Confusion& c : table_) {
-    by_intended_[ChunkKey(c.intended)].push_back(&c);
+    IntendedList& l = by_intended_[ChunkKey(c.intended)];
+    if (c.observed.empty()) {
+      l.deletion = l.deletes ? std::max(l.deletion, c.log10p) : c.log10p;
+      l.deletes = true;
+    } else {
+      l.items.push_back(&c);
+      if (c.observed[0] < 128) l.first[c.observed[0] >> 6] |= uint64_t{1} << (c.observed[0] & 63);
+    }
     by_observed_[ChunkKey(c.observed)].push_back(&c);
   }
   // By the observed side's first code point, so that LogProb finds the
   // confusions that can match at a place at once.
-  for (auto& [k, v] : by_intended_)
-    std::stable_sort(v.begin(), v.end(),
+  for (auto& [k, l] : by_intended_)
+    std::stable_sort(l.items.begin(), l.items.end(),
                      [](const Confusion* a, const Confusion* b) { return ObservedKey(a) < ObservedKey(b); });
   // Most probable first, so that generation can stop early.
   for (auto& [k, v] : by_observed_)
@@ -183,12 +190,13 @@ StatusOr<Channel> Channel::Parse(std::string_view tsv) {
 double Channel::LogProb(std::u32string_view w, std::u32string_view o) const {
   const size_t n = w.size(), m = o.size();
   constexpr double kNone = -1e30;
-  std::vector<double> dp((n + 1) * (m + 1), kNone);
+  thread_local std::vector<double> dp;  // per-thread buffers, reused by every call
+  dp.assign((n + 1) * (m + 1), kNone);
   auto at = [&](size_t i, size_t j) -> double& { return dp[i * (m + 1) + j]; };
-  // The lists of confusions that start at each intended position (one per
+  // The confusions that start at each intended position (one list per
   // chunk length), looked up once.
-  using List = const std::vector<const Confusion*>*;
-  std::vector<std::array<List, kMaxChunk>> starts(n);
+  thread_local std::vector<std::array<const IntendedList*, kMaxChunk>> starts;
+  starts.resize(n);
   for (size_t i = 0; i < n; ++i)
     for (size_t L = 1; L <= kMaxChunk; ++L) {
       auto it = i + L <= n ? by_intended_.find(ChunkKey(w.substr(i, L))) : by_intended_.end();
@@ -205,18 +213,17 @@ double Channel::LogProb(std::u32string_view w, std::u32string_view o) const {
       if (i < n) relax(i + 1, j, log10_fallback_);
       if (j < m) relax(i, j + 1, log10_fallback_);
       if (i == n) continue;
-      // Only the confusions whose observed side is empty or starts with o[j].
-      auto try_key = [&](const std::vector<const Confusion*>& list, char32_t key) {
-        auto c = std::lower_bound(list.begin(), list.end(), key,
-                                  [](const Confusion* x, char32_t k) { return ObservedKey(x) < k; });
-        for (; c != list.end() && ObservedKey(*c) == key; ++c)
-          if (o.substr(j, (*c)->observed.size()) == (*c)->observed)
-            relax(i + (*c)->intended.size(), j + (*c)->observed.size(), (*c)->log10p);
-      };
-      for (List list : starts[i]) {
+      for (size_t L = 1; L <= kMaxChunk; ++L) {
+        const IntendedList* list = starts[i][L - 1];
         if (!list) continue;
-        try_key(*list, 0);
-        if (j < m) try_key(*list, o[j] + 1);
+        if (list->deletes) relax(i + L, j, list->deletion);
+        // Only the confusions whose observed side starts with o[j].
+        if (j == m || !list->May(o[j])) continue;
+        auto c = std::lower_bound(list->items.begin(), list->items.end(), o[j] + 1,
+                                  [](const Confusion* x, char32_t k) { return ObservedKey(x) < k; });
+        for (; c != list->items.end() && ObservedKey(*c) == o[j] + 1; ++c)
+          if (o.substr(j, (*c)->observed.size()) == (*c)->observed)
+            relax(i + L, j + (*c)->observed.size(), (*c)->log10p);
       }
     }
   }

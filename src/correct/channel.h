@@ -85,7 +85,19 @@ class Channel {
   uint64_t chars_ = 0, errors_ = 0, words_ = 0;
   // Indexes over table_.
   // Keyed by ChunkKey: the lookups of the decoder allocate nothing.
-  std::unordered_map<uint64_t, std::vector<const Confusion*>> by_intended_, by_observed_;
+  std::unordered_map<uint64_t, std::vector<const Confusion*>> by_observed_;
+  // The confusions of one intended chunk, for LogProb: those that delete it
+  // reduced to the likeliest (all reach the same cell), the others ordered by
+  // their observed side's first code point, with a mask of the ASCII ones
+  // among those so that most places are ruled out without a search.
+  struct IntendedList {
+    bool deletes = false;
+    double deletion = 0;  // log10 P of the likeliest deletion, if it `deletes`
+    std::vector<const Confusion*> items;  // observed side not empty
+    uint64_t first[2] = {0, 0};           // ASCII first code points of items' observed sides
+    bool May(char32_t c) const { return c >= 128 || ((first[c >> 6] >> (c & 63)) & 1); }
+  };
+  std::unordered_map<uint64_t, IntendedList> by_intended_;
   // Word-initial confusions: those learned after a space (" c" read " ",
   // " " read " i") with that space taken off, so that a word's first letter
   // lost or one added before it (ollapse, nman) is found; keyed by observed

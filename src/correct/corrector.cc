@@ -1,6 +1,7 @@
 #include "correct/corrector.h"
 
 #include <algorithm>
+#include <bit>
 #include <cctype>
 #include <cmath>
 #include <functional>
@@ -193,46 +194,59 @@ constexpr size_t kMaxAlternatives = 5;
 
 // Early Modern English spellings of modern words (vpon, haue, wiues,
 // himselfe, emperour, theyr): each rewrite is applied to the whole word or
-// not at all, so a word has at most 2^6 modern readings.
-std::string ReplaceAll(std::string s, std::string_view a, std::string_view b) {
-  for (size_t i = s.find(a); i != std::string::npos; i = s.find(a, i + b.size())) s.replace(i, a.size(), b);
-  return s;
+// not at all, so a word has at most 2^6 modern readings. A rewrite writes
+// `*out` and returns true only where it changes `s` (most do not apply, and
+// then cost no copy).
+bool ReplaceAll(const std::string& s, std::string_view a, std::string_view b, std::string* out) {
+  size_t i = s.find(a);
+  if (i == std::string::npos) return false;
+  *out = s;
+  for (; i != std::string::npos; i = out->find(a, i + b.size())) out->replace(i, a.size(), b);
+  return true;
 }
 
-std::string UToV(std::string s) { return ReplaceAll(std::move(s), "u", "v"); }
-std::string VToU(std::string s) { return ReplaceAll(std::move(s), "v", "u"); }
-std::string OurToOr(std::string s) { return ReplaceAll(std::move(s), "our", "or"); }
-std::string YToI(std::string s) { return ReplaceAll(std::move(s), "y", "i"); }
+bool UToV(const std::string& s, std::string* out) { return ReplaceAll(s, "u", "v", out); }
+bool VToU(const std::string& s, std::string* out) { return ReplaceAll(s, "v", "u", out); }
+bool OurToOr(const std::string& s, std::string* out) { return ReplaceAll(s, "our", "or", out); }
+bool YToI(const std::string& s, std::string* out) { return ReplaceAll(s, "y", "i", out); }
 
 // i -> j before a vowel, at the start or after a letter that is not a vowel.
-std::string IToJ(std::string s) {
+bool IToJ(const std::string& s, std::string* out) {
+  bool changed = false;
   for (size_t i = 0; i + 1 < s.size(); ++i)
     if (s[i] == 'i' && std::string_view("aeou").find(s[i + 1]) != std::string_view::npos &&
-        (i == 0 || std::string_view("aeiou").find(s[i - 1]) == std::string_view::npos))
-      s[i] = 'j';
-  return s;
+        (i == 0 || std::string_view("aeiou").find(s[i - 1]) == std::string_view::npos)) {
+      if (!changed) *out = s, changed = true;
+      (*out)[i] = 'j';
+    }
+  return changed;
 }
 
 // A final e dropped (words of four letters or more).
-std::string DropFinalE(std::string s) {
-  if (s.size() > 3 && s.back() == 'e') s.pop_back();
-  return s;
+bool DropFinalE(const std::string& s, std::string* out) {
+  if (s.size() <= 3 || s.back() != 'e') return false;
+  *out = s.substr(0, s.size() - 1);
+  return true;
 }
 
 // More Early Modern rewrites: yeeld, perswade, commaund, onely, maiestie,
 // wherfore, and word endings.
-std::string EeToIe(std::string s) { return ReplaceAll(std::move(s), "ee", "ie"); }        // yeeld, beleeve
-std::string SwToSu(std::string s) { return ReplaceAll(std::move(s), "sw", "su"); }        // perswade
-std::string AunToAn(std::string s) { return ReplaceAll(std::move(s), "aun", "an"); }      // commaund
-std::string ElyToLy(std::string s) { return ReplaceAll(std::move(s), "ely", "ly"); }      // onely, certainely
-std::string AiToAj(std::string s) { return ReplaceAll(std::move(s), "aie", "aje"); }      // maiestie
+bool EeToIe(const std::string& s, std::string* out) { return ReplaceAll(s, "ee", "ie", out); }    // yeeld, beleeve
+bool SwToSu(const std::string& s, std::string* out) { return ReplaceAll(s, "sw", "su", out); }    // perswade
+bool AunToAn(const std::string& s, std::string* out) { return ReplaceAll(s, "aun", "an", out); }  // commaund
+bool ElyToLy(const std::string& s, std::string* out) { return ReplaceAll(s, "ely", "ly", out); }  // onely, certainely
+bool AiToAj(const std::string& s, std::string* out) { return ReplaceAll(s, "aie", "aje", out); }  // maiestie
 
 // wherfore, therfore, wherof, therin: the e of where/there before the rest
 // of a compound.
-std::string WhereThere(std::string s) {
+bool WhereThere(const std::string& s, std::string* out) {
   for (std::string_view p : {"wher", "ther"})
-    if (s.size() > 5 && s.compare(0, 4, p) == 0 && s[4] != 'e') return s.insert(4, "e");
-  return s;
+    if (s.size() > 5 && s.compare(0, 4, p) == 0 && s[4] != 'e') {
+      *out = s;
+      out->insert(4, "e");
+      return true;
+    }
+  return false;
 }
 
 // Word endings, each its own rewrite so that a word ending in several ways
@@ -242,30 +256,40 @@ std::string WhereThere(std::string s) {
 bool Ends(const std::string& s, std::string_view e) {
   return s.size() > e.size() + 1 && s.compare(s.size() - e.size(), e.size(), e) == 0;
 }
-std::string EndingNes(std::string s) { return Ends(s, "nes") ? s + "s" : s; }
-std::string EndingEs(std::string s) { return Ends(s, "es") ? s.erase(s.size() - 2, 1) : s; }
-std::string EndingRed(std::string s) { return Ends(s, "red") || Ends(s, "ned") ? s.insert(s.size() - 3, "e") : s; }
-std::string EndingY(std::string s) { return Ends(s, "ie") || Ends(s, "ey") ? s.replace(s.size() - 2, 2, "y") : s; }
-std::string ShortFinalE(std::string s) {
-  if (s.size() == 3 && s.back() == 'e') s.pop_back();
-  return s;
+bool EndingNes(const std::string& s, std::string* out) { return Ends(s, "nes") && (*out = s + "s", true); }
+bool EndingEs(const std::string& s, std::string* out) {
+  return Ends(s, "es") && (*out = s, out->erase(out->size() - 2, 1), true);
+}
+bool EndingRed(const std::string& s, std::string* out) {
+  return (Ends(s, "red") || Ends(s, "ned")) && (*out = s, out->insert(out->size() - 3, "e"), true);
+}
+bool EndingY(const std::string& s, std::string* out) {
+  return (Ends(s, "ie") || Ends(s, "ey")) && (*out = s, out->replace(out->size() - 2, 2, "y"), true);
+}
+bool ShortFinalE(const std::string& s, std::string* out) {
+  if (s.size() != 3 || s.back() != 'e') return false;
+  *out = s.substr(0, 2);
+  return true;
 }
 
 // bycause, byfore, bytwene: the prefix be- written by-.
-std::string ByToBe(std::string s) {
-  if (s.size() > 4 && s.compare(0, 2, "by") == 0) s[1] = 'e';
-  return s;
+bool ByToBe(const std::string& s, std::string* out) {
+  if (s.size() <= 4 || s.compare(0, 2, "by") != 0) return false;
+  *out = s;
+  (*out)[1] = 'e';
+  return true;
 }
 
 std::vector<std::string> ModernReadings(const std::string& w) {
-  static constexpr std::string (*kRules[])(std::string) = {
+  static constexpr bool (*kRules[])(const std::string&, std::string*) = {
       EeToIe,      SwToSu, AunToAn, ElyToLy, AiToAj, WhereThere, ByToBe, EndingNes, EndingEs, EndingRed,
       EndingY, ShortFinalE, DropFinalE, UToV, VToU, IToJ, OurToOr, YToI};
   std::vector<std::string> out{w};
+  std::string v;
   for (auto rule : kRules) {
     const size_t n = out.size();
     for (size_t i = 0; i < n; ++i)
-      if (std::string v = rule(out[i]); v != out[i]) out.push_back(std::move(v));
+      if (rule(out[i], &v)) out.push_back(std::move(v));
   }
   out.erase(out.begin());
   return out;
@@ -416,10 +440,7 @@ class DocWords {
   // on the evidence of a few words: OCR is what emend is given.
   double UnknownShare(const Model& m, std::string_view word, bool prior) {
     if (!counted_) CountAll();
-    if (!unknown_counted_) {
-      unknown_counted_ = true;
-      for (const auto& [w, n] : counts_) all_ += n, unknown_ += m.Find(w) == Model::kUnknown ? n : 0;
-    }
+    if (!unknown_counted_) CountIds(m);
     const size_t own = std::min(Count(word), unknown_);
     const double w = prior ? kPriorWords : 0;
     return all_ > own || prior ? (double(unknown_ - own) + kNoisyShare * w) / (double(all_ - own) + w) : 0.0;
@@ -428,6 +449,16 @@ class DocWords {
     if (!counted_) CountAll();
     auto it = counts_.find(word);
     return it == counts_.end() ? 0 : it->second;
+  }
+  // Count(m.Word(id)) for a word the model knows (id not Model::kUnknown),
+  // from a table by id: no string hashed per candidate weighed.
+  size_t CountKnown(const Model& m, uint32_t id) {
+    if (!counted_) CountAll();
+    if (!unknown_counted_) CountIds(m);
+    for (size_t h = Slot(id);; h = (h + 1) & (by_id_.size() - 1)) {
+      if (by_id_[h].first == id) return by_id_[h].second;
+      if (by_id_[h].first == Model::kUnknown) return 0;
+    }
   }
   // How often the text has a lone 1 before a lower-case word (1 was, 1 could;
   // narrower than LoneOneAt: not after an apostrophe, nor before a line break).
@@ -439,6 +470,21 @@ class DocWords {
  private:
   static bool IsLetterByte(char c) { return std::isalpha(static_cast<unsigned char>(c)) || (c & 0x80); }
   static bool IsInner(char c) { return c == '\'' || c == '-'; }
+  // The share of unknown occurrences, and the table of CountKnown (open
+  // addressing, at most half full; a free slot holds Model::kUnknown).
+  void CountIds(const Model& m) {
+    unknown_counted_ = true;
+    by_id_.assign(std::bit_ceil(2 * counts_.size() + 2), {Model::kUnknown, 0});
+    for (const auto& [w, n] : counts_) {
+      const uint32_t id = m.Find(w);
+      all_ += n;
+      if (id == Model::kUnknown) { unknown_ += n; continue; }
+      size_t h = Slot(id);
+      while (by_id_[h].first != Model::kUnknown) h = (h + 1) & (by_id_.size() - 1);
+      by_id_[h] = {id, n};
+    }
+  }
+  size_t Slot(uint32_t id) const { return (uint64_t{id} * 0x9E3779B97F4A7C15ull >> 40) & (by_id_.size() - 1); }
   void CountAll() {
     counted_ = true;
     lower_ = text::ApostrophesToAscii(text::Lower(text_));  // as the tokens spell them
@@ -460,6 +506,7 @@ class DocWords {
   std::string lower_;
   std::unordered_map<std::string_view, size_t> counts_;
   bool unknown_counted_ = false;
+  std::vector<std::pair<uint32_t, size_t>> by_id_;  // CountKnown's table
   size_t all_ = 0, unknown_ = 0, ones_ = 0;
 };
 
@@ -755,7 +802,8 @@ double SentencePass::ClassBonus(size_t p, const Candidate& x, double* original) 
 double SentencePass::SeenBonus(size_t p, const Candidate& x) const {
   if (x.kind == 0 || x.ids.size() != 1 || ids_[p] != Model::kUnknown) return 0;
   if (repair::IsAsciiUpper(text_[toks_[p - 1].begin])) return 0;
-  return doc_->Count(x.text) >= 2 ? kSeenInText : 0;
+  const bool word = x.ids[0] != Model::kUnknown && x.text == m_.Word(x.ids[0]);
+  return (word ? doc_->CountKnown(m_, x.ids[0]) : doc_->Count(x.text)) >= 2 ? kSeenInText : 0;
 }
 
 // After ids_[from] changed: the positions whose context holds it.
