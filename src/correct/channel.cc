@@ -334,16 +334,21 @@ struct TrieSearch {
       if (ops > 0 && trie.WordId(node) != Model::kUnknown) emit(trie.WordId(node), lp);
       return;
     }
-    const VocabTrie::Kids kids = trie.AsciiKids(node);
-    for (const Confusion* c : (ops + 1 == max_ops ? last : at).At(p)) {  // ops < max_ops here
-      if (rules + c->log10p < min_lp) break;  // most probable first: none after fits
-      if (!c->intended.empty() && !kids.May(c->intended[0])) continue;
-      uint32_t n = Follow(node, c->intended);
-      // After a word-initial confusion only copies follow (a lost or added
-      // first letter, the rest as read): the search stays a walk.
-      const bool first = !initial.empty() && c >= initial.data() && c < initial.data() + initial.size();
-      if (n != VocabTrie::kNone)
-        Step(p + c->observed.size(), n, first ? max_ops : ops + 1, rules + c->log10p, lp + c->log10p);
+    const std::span<const Confusion* const> here = (ops + 1 == max_ops ? last : at).At(p);  // ops < max_ops here
+    // (Word-initial confusions come only at the word's start.)
+    const bool may_be_initial = p == 0 && !initial.empty();
+    if (!here.empty() && rules + here[0]->log10p >= min_lp) {
+      const VocabTrie::Kids kids = trie.AsciiKids(node);
+      for (const Confusion* c : here) {
+        if (rules + c->log10p < min_lp) break;  // most probable first: none after fits
+        if (!c->intended.empty() && !kids.May(c->intended[0])) continue;
+        uint32_t n = Follow(node, c->intended);
+        // After a word-initial confusion only copies follow (a lost or added
+        // first letter, the rest as read): the search stays a walk.
+        const bool first = may_be_initial && c >= initial.data() && c < initial.data() + initial.size();
+        if (n != VocabTrie::kNone)
+          Step(p + c->observed.size(), n, first ? max_ops : ops + 1, rules + c->log10p, lp + c->log10p);
+      }
     }
     if (uint32_t n = trie.Child(node, o[p]); n != VocabTrie::kNone) Step(p + 1, n, ops, rules, lp + copy);
   }

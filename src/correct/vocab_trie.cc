@@ -29,11 +29,12 @@ struct VocabTrie::Flat {
   // their order is settled at the next depth.
   void SortRange(size_t lo, size_t hi, size_t depth) {
     keyed.clear();
+    keyed.reserve(hi - lo);
     for (size_t i = lo; i < hi; ++i) keyed.emplace_back(Key(order[i], depth), order[i]);
     std::sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     for (size_t i = lo; i < hi; ++i) order[i] = keyed[i - lo].second;
   }
-  std::vector<std::pair<uint64_t, uint32_t>> keyed;  // SortRange's scratch
+  std::vector<std::pair<uint64_t, uint32_t>> keyed;  // SortRange's scratch: the range's keys, sorted
 };
 
 void VocabTrie::Flat::Add(std::u32string_view w, uint32_t word_id) {
@@ -71,27 +72,46 @@ void VocabTrie::Init(Flat* f) {
 
 uint32_t VocabTrie::Build(Flat* w, size_t lo, size_t hi, size_t depth, std::vector<uint32_t>* cells) {
   const uint32_t node = static_cast<uint32_t>(cells->size());
-  w->SortRange(lo, hi, depth);
+  if (hi - lo == 1) return Chain(w, lo, depth, cells);
+  w->SortRange(lo, hi, depth);  // leaves the sorted keys in w->keyed
+  const auto& keyed = w->keyed;
+  auto ends_here = [&](size_t i) { return keyed[i - lo].first < (uint64_t{1} << 32); };
+  auto label = [&](size_t i) { return static_cast<uint32_t>((keyed[i - lo].first >> 32) - 1); };
   uint32_t id = Model::kUnknown;
-  if (lo < hi && w->Word(lo).size() == depth) id = w->Id(lo);  // the prefix itself (smallest id) comes first
-  while (lo < hi && w->Word(lo).size() == depth) ++lo;          // and any other word spelt the same
-  auto starts = [&](size_t i) { return i == lo || w->Word(i)[depth] != w->Word(i - 1)[depth]; };
-  uint32_t k = 0;  // a child per distinct next code point
-  for (size_t i = lo; i < hi; ++i) k += starts(i);
+  size_t from = lo;
+  if (from < hi && ends_here(from)) id = w->Id(from);  // the prefix itself (smallest id) comes first
+  while (from < hi && ends_here(from)) ++from;        // and any other word spelt the same
   cells->push_back(id);
-  cells->push_back(k);
-  for (size_t i = lo; i < hi; ++i)
-    if (starts(i)) cells->push_back(static_cast<uint32_t>(w->Word(i)[depth]));
-  cells->resize(cells->size() + k + (k > kScan ? 128 : 0), kNone);
-  for (uint32_t c = 0; lo < hi; ++c) {
-    size_t end = lo + 1;
-    while (end < hi && !starts(end)) ++end;
-    const char32_t label = w->Word(lo)[depth];
-    const uint32_t child = Build(w, lo, end, depth + 1, cells);
+  cells->push_back(0);
+  for (size_t i = from; i < hi; ++i)
+    if (i == from || label(i) != label(i - 1)) cells->push_back(label(i));
+  const uint32_t k = static_cast<uint32_t>(cells->size() - node - 2);
+  (*cells)[node + 1] = k;
+  // Each child's range end, kept in its child slot until the child is built
+  // (the children's sorts reuse w->keyed).
+  for (size_t i = from + 1; i <= hi; ++i)
+    if (i == hi || label(i) != label(i - 1)) cells->push_back(static_cast<uint32_t>(i));
+  cells->resize(cells->size() + (k > kScan ? 128 : 0), kNone);
+  for (uint32_t c = 0; c < k; ++c) {
+    const uint32_t end = (*cells)[node + 2 + k + c];
+    const uint32_t child = Build(w, from, end, depth + 1, cells);
     (*cells)[node + 2 + k + c] = child;
-    if (k > kScan && label < 128) (*cells)[node + 2 + 2 * k + label] = child;
-    lo = end;
+    const uint32_t l = (*cells)[node + 2 + c];
+    if (k > kScan && l < 128) (*cells)[node + 2 + 2 * k + l] = child;
+    from = end;
   }
+  return node;
+}
+
+// The nodes below a range of one word: one child each down to its end.
+uint32_t VocabTrie::Chain(Flat* w, size_t i, size_t depth, std::vector<uint32_t>* cells) {
+  const uint32_t node = static_cast<uint32_t>(cells->size());
+  const std::u32string_view word = w->Word(i);
+  for (size_t d = depth; d < word.size(); ++d) {
+    const uint32_t at = static_cast<uint32_t>(cells->size());
+    cells->insert(cells->end(), {Model::kUnknown, 1, static_cast<uint32_t>(word[d]), at + 4});
+  }
+  cells->insert(cells->end(), {w->Id(i), 0});
   return node;
 }
 

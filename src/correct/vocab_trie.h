@@ -77,6 +77,8 @@ class VocabTrie {
   // first `depth` code points, and its subtrees (ordering the range by the
   // next code point first); returns the node's offset.
   static uint32_t Build(Flat* w, size_t lo, size_t hi, size_t depth, std::vector<uint32_t>* cells);
+  // Build for a range of the one word i: a chain of single-child nodes.
+  static uint32_t Chain(Flat* w, size_t i, size_t depth, std::vector<uint32_t>* cells);
 
   std::vector<uint32_t> prefixes_, suffixes_;
 };

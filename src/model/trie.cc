@@ -61,7 +61,8 @@ void TrieView::FindBatch(int k, const int64_t* parents, const uint32_t* ids, siz
   constexpr size_t kAhead = 8;
   const Level& L = levels_[k - 1];
   const Level& P = levels_[k - 2];
-  std::vector<uint64_t> slot(n);
+  thread_local std::vector<uint64_t> slot;  // per-thread buffer (the view is shared read-only)
+  slot.resize(n);
   for (size_t i = 0; i < n + 2 * kAhead; ++i) {
     if (i < n && parents[i] >= 0 && L.hash) {  // stage 1: the slot and the parent's range
       slot[i] = SlotOf(static_cast<uint64_t>(parents[i]), ids[i], L.hash_slots);

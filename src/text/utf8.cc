@@ -138,7 +138,12 @@ size_t CodePointCount(std::string_view s) {
 
 std::u32string ToU32(std::string_view s) {
   std::u32string u;
+  u.reserve(s.size());  // at most one code point per byte
   for (size_t i = 0; i < s.size();) {
+    if (static_cast<unsigned char>(s[i]) < 0x80) {  // ASCII: most words
+      u += static_cast<char32_t>(s[i++]);
+      continue;
+    }
     char32_t c;
     size_t n = DecodeAt(s, i, &c);
     u += n ? c : U'\uFFFD';
