@@ -39,13 +39,14 @@ struct Engine::Impl {
   // With them, the frequent words alone (correct::kFrequentWordCount).
   mutable std::once_flag trie_once;
   mutable std::optional<correct::VocabTrie> trie, frequent;
-  const correct::VocabTrie& Trie() const {
+  void BuildTries() const {
     std::call_once(trie_once, [this] {
       trie.emplace(*model, 2);
       frequent.emplace(*model, correct::kFrequentWordCount);
     });
-    return *trie;
   }
+  const correct::VocabTrie& Trie() const { return BuildTries(), *trie; }
+  const correct::VocabTrie& Frequent() const { return BuildTries(), *frequent; }
   std::unordered_set<std::string> user_words;  // lower case
   // The correctors' channel candidates, shared by all threads (thread-safe).
   mutable correct::CandidateCache candidates;
@@ -179,8 +180,7 @@ FixResult Engine::Fix(std::string_view input, const FixOptions& options) const {
     co.lexicon = &impl_->user_words;
     co.protect = &impl_->protect;
     co.wordlist = impl_->lexicon ? &*impl_->lexicon : nullptr;
-    const correct::VocabTrie& trie = impl_->Trie();
-    correct::Corrector c(*impl_->model, *impl_->channel, trie, &impl_->candidates, &*impl_->frequent);
+    correct::Corrector c(*impl_->model, *impl_->channel, impl_->Trie(), &impl_->candidates, &impl_->Frequent());
     repair::Proposals corrections;
     c.Propose(input, co, 5, &corrections, options.suggest ? &r.suggestions : nullptr);
     if (!options.suggest) ResolveFusedCuts(fused_cuts, std::move(corrections), &proposals);
