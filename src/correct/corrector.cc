@@ -549,6 +549,7 @@ class SentencePass {
     m.ScoreSequence(ids_.data(), ids_.size(), lp_.data());  // batched lookups
   }
   void Run(int rank, std::vector<edit::Proposal>* out, std::vector<Suggestion>* sug);
+  static void Relist(std::vector<Suggestion>* sug);
   bool Decide(size_t p, std::vector<Candidate> c, double threshold, double min_gain, int rank,
               std::vector<edit::Proposal>* out, std::vector<Suggestion>* sug);
 
@@ -1680,8 +1681,23 @@ void SentencePass::Run(int rank, std::vector<edit::Proposal>* out, std::vector<S
     if (ids_[p + 1] == Model::kUnknown) continue;
     // Not merges with token p + 1, which would overlap its edit.
     std::vector<Candidate> c = Generate(p, true, /*merge=*/false);
-    if (c.size() > 1) Decide(p, std::move(c), threshold, min_gain, rank, out, nullptr);
+    const size_t listed = sug ? sug->size() : 0;
+    if (c.size() > 1) Decide(p, std::move(c), threshold, min_gain, rank, out, sug);
+    if (sug && sug->size() > listed) Relist(sug);
   }
+}
+
+// The suggestion just appended to *sug (a second weighing) takes the place
+// of the token's first, so that suggestions agree with the edits; one the
+// first pass did not list goes where its offset puts it (*sug is ordered by
+// offset).
+void SentencePass::Relist(std::vector<Suggestion>* sug) {
+  Suggestion fresh = std::move(sug->back());
+  sug->pop_back();
+  auto it = std::lower_bound(sug->begin(), sug->end(), fresh.start,
+                             [](const Suggestion& x, uint64_t start) { return x.start < start; });
+  if (it != sug->end() && it->start == fresh.start) *it = std::move(fresh);
+  else sug->insert(it, std::move(fresh));
 }
 
 // Scores the candidates c of token p (c[0] its original) and proposes the

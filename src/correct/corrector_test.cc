@@ -288,6 +288,19 @@ TEST(CorrectorOnTheDefaultModel, WordBeforeAMisreadWeighedAgain) {
             "He was married to a young Australian lady.");
 }
 
+// Suggest mode lists the second weighing in place of the first, once per
+// token, so that what it suggests agrees with what fix does.
+TEST(CorrectorOnTheDefaultModel, SuggestionsShowTheSecondWeighing) {
+  if (!ModelEngine()) GTEST_SKIP() << "default model not built";
+  const std::string text = "She called up te polioe station.";
+  EXPECT_GT(Offered(text, "te", "the").value_or(0), 0.5);
+  FixOptions suggest;
+  suggest.suggest = true;
+  const std::vector<Suggestion> listed = ModelEngine()->Fix(text, suggest).suggestions;
+  ASSERT_FALSE(listed.empty());
+  for (size_t i = 1; i < listed.size(); ++i) EXPECT_LT(listed[i - 1].start, listed[i].start);
+}
+
 // In a noisy text a real-word candidate needs a smaller margin.
 TEST(CorrectorOnTheDefaultModel, SmallerRealWordMarginInNoisyText) {
   if (!ModelEngine()) GTEST_SKIP() << "default model not built";
