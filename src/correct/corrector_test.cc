@@ -324,6 +324,18 @@ TEST(CorrectorOnTheDefaultModel, CorrectsAHeadingInCapitals) {
   EXPECT_EQ(ModelEngine()->Fix("A CASE OF EMBEZZLEMIENT.", {}).text, "A CASE OF EMBEZZLEMENT.");
 }
 
+// A sentence's first word is capitalised by its place, not as a name: it is
+// weighed as a lower-case word, unless a comma follows (a name in a list).
+TEST(CorrectorOnTheDefaultModel, CapitalOnlyMarksTheSentenceStart) {
+  if (!ModelEngine()) GTEST_SKIP() << "default model not built";
+  EXPECT_EQ(ModelEngine()->Fix("Sonim of the men ran away.", {}).text, "Some of the men ran away.");
+  EXPECT_EQ(ModelEngine()->Fix("Daepising the danger, he went on.", {}).text, "Despising the danger, he went on.");
+  EXPECT_EQ(ModelEngine()->Fix("Coltman, a labourer, was charged with theft.", {}).text,
+            "Coltman, a labourer, was charged with theft.");
+  EXPECT_EQ(ModelEngine()->Fix("Lecluse, Felix Henri, merchant, London.", {}).text,
+            "Lecluse, Felix Henri, merchant, London.");
+}
+
 // A lower-case misread is likelier a word the text itself uses twice (a cache
 // model): the same sentence weighs "cottage" more where the text has it
 // twice elsewhere than where it has "house" there.
