@@ -12,6 +12,7 @@
 //    goes with its space only if the joined word is common and a piece is
 //    not, or the model finds the joined word likelier (kicked wit. ness);
 //  - a lone mark (| * and the like) goes only between two lower-case words;
+//    a lone _ ~ ` or \ anywhere away from digits;
 //  - a hyphen between two common words (were- published) goes where the
 //    model knows neither their join nor their compound;
 //  - the space after a capitalised word's line-end hyphen (Church- street)
@@ -815,6 +816,26 @@ size_t SpeckMark(std::string_view s, size_t i) {
   return 0;
 }
 
+// "twelve _ months", "the ~ defendant", "discharged _ _ _": an underscore,
+// tilde, backtick or backslash standing alone after a space (before a
+// space or a line's end), away from digits and a $: a speck, where prose
+// has no such mark alone (a tilde before a number, ~ 5 km or ~ $5, and a
+// form's blank, ____, are left). The
+// gold of the training splits never keeps one: BLN600 24.57% -> 24.69% CER
+// removed, monographs 21.76% -> 21.79%, periodicals 4.83% -> 4.89%, no word
+// broken; only after a letter or , ; : and before a letter, 24.64%.
+bool IsJunkMark(char c) { return c == '_' || c == '~' || c == '`' || c == '\\'; }
+
+bool LoneJunk(std::string_view s, size_t i) {
+  if (!IsJunkMark(s[i]) || i == 0 || s[i - 1] != ' ') return false;
+  if (i + 1 < s.size() && s[i + 1] != ' ' && s[i + 1] != '\n') return false;
+  size_t b = i - 1, e = i + 1;
+  while (b > 0 && s[b - 1] == ' ') --b;
+  while (e < s.size() && s[e] == ' ') ++e;
+  if (b == 0 || IsAsciiDigit(s[b - 1])) return false;
+  return e == s.size() || (!IsAsciiDigit(s[e]) && s[e] != '$');  // (or a line's end)
+}
+
 // h~er, yea~rs, given ~up: a tilde touching a letter, outside a URL or a
 // path (~user). English prose has none (5 of the corpus books use one at
 // all). Inside a word it goes only if the word left is known: it often
@@ -925,6 +946,8 @@ void ProposeStrayMarks(const PassInput& in, Proposals* out) {
     } else if (s[i] == ',' && FinalComma(s, i, m)) {
       out->push_back(MakeProposal(s, i, i + 1, ".", kSpelling, 0.9, "correct.final-stop",
                                   "a full stop read as a comma at the end of a paragraph", kRankSpacing));
+    } else if (LoneJunk(s, i)) {
+      remove(i - 1, i + 1, kSpelling, "correct.stray-mark", "a speck read as a mark, alone between words");
     } else if (size_t n = SpeckMark(s, i); n && LoneSpeck(s, i, n)) {
       remove(i - 1, i + n, kSpelling, "correct.stray-mark", "a speck read as a mark, alone between two words");
       i += n - 1;

@@ -45,6 +45,21 @@ TEST(StrayMarks, SpecksReadAsMarksGo) {
   for (const auto& [in, out] : cases) EXPECT_EQ(Fix(in), out) << in;
 }
 
+// An underscore, tilde, backtick or backslash alone between spaces is a
+// speck, away from digits; a form's blank and a tilde before a number stay.
+TEST(StrayMarks, LoneJunkMarksGo) {
+  if (!DefaultModelEngine()) GTEST_SKIP() << "default model not built";
+  const std::pair<const char*, const char*> cases[] = {
+      {"He was sentenced to twelve _ months' hard labour.", "He was sentenced to twelve months' hard labour."},
+      {"The magistrate committed the ~ defendant for trial.", "The magistrate committed the defendant for trial."},
+      {"He was remanded in custody for \\ a week.", "He was remanded in custody for a week."},
+      {"The prisoner was then discharged. _ _ _", "The prisoner was then discharged."},
+      {"The distance is ~ 5 miles.", "The distance is ~ 5 miles."},
+      {"Signed ____ in the presence of the clerk.", "Signed ____ in the presence of the clerk."},
+  };
+  for (const auto& [in, out] : cases) EXPECT_EQ(Fix(in), out) << in;
+}
+
 // A hyphen glued to a word after a space is a speck after a word that
 // leads on (the -candle) or in a noisy stretch; after another word in clean
 // text it is as often a dash, and stays.
