@@ -1453,8 +1453,12 @@ void SentencePass::AddMisreadJoined(size_t p, std::vector<Candidate>* c) const {
   const std::u32string o = ToU32(joined);
   const double space = ch_.LogProb(o, ToU32(toks_[p - 1].text + " " + toks_[p].text)) - o.size() * ch_.log10_copy();
   for (const auto& [id, lp] : cached->words) {
+    // One candidate per word over the two tokens, its best channel (as in
+    // AddMisreadUnhyphenated).
     auto same = [&](const Candidate& x) { return x.span == 2 && x.ids.size() == 1 && x.ids[0] == id; };
-    if (std::find_if(c->begin() + 1, c->end(), same) == c->end())
+    if (auto it = std::find_if(c->begin() + 1, c->end(), same); it != c->end())
+      it->channel = std::max(it->channel, space + lp);
+    else
       c->push_back({{id}, std::string(m_.Word(id)), space + lp, 0, kMerge | kSpelling, 2});
   }
 }
