@@ -532,6 +532,19 @@ std::shared_ptr<const CandidateCache::List> JoinedCandidates(const Model& m, con
   return list;
 }
 
+// The suggestion just appended to *sug (a second weighing) takes the place
+// of the token's first, so that suggestions agree with the edits; one the
+// first pass did not list goes where its offset puts it (*sug is ordered by
+// offset).
+void Relist(std::vector<Suggestion>* sug) {
+  Suggestion fresh = std::move(sug->back());
+  sug->pop_back();
+  auto it = std::lower_bound(sug->begin(), sug->end(), fresh.start,
+                             [](const Suggestion& x, uint64_t start) { return x.start < start; });
+  if (it != sug->end() && it->start == fresh.start) *it = std::move(fresh);
+  else sug->insert(it, std::move(fresh));
+}
+
 class SentencePass {
  public:
   SentencePass(const Model& m, const Channel& ch, const VocabTrie& trie, const VocabTrie* frequent, std::string_view text,
@@ -549,7 +562,6 @@ class SentencePass {
     m.ScoreSequence(ids_.data(), ids_.size(), lp_.data());  // batched lookups
   }
   void Run(int rank, std::vector<edit::Proposal>* out, std::vector<Suggestion>* sug);
-  static void Relist(std::vector<Suggestion>* sug);
   bool Decide(size_t p, std::vector<Candidate> c, double threshold, double min_gain, int rank,
               std::vector<edit::Proposal>* out, std::vector<Suggestion>* sug);
 
@@ -605,6 +617,7 @@ class SentencePass {
   void AddLeadingDebris(std::vector<Candidate>* c) const;
   void AddMisreadUnhyphenated(const std::string& joined, std::vector<Candidate>* c) const;
   void AddMisreadJoined(size_t p, std::vector<Candidate>* c) const;
+  void AddJoinedWord(uint32_t id, double channel, uint32_t kind, std::vector<Candidate>* c) const;
   void AddUnhyphenated(size_t p, std::vector<Candidate>* c) const;
   uint32_t WindowWord(const Candidate& x, size_t p, size_t end, size_t r) const;
   double Continue(Model::State st, size_t p, const Candidate& x, size_t end, double tail) const;
@@ -865,10 +878,11 @@ double SentencePass::Noise(size_t p, bool prior) const {
   return std::clamp((share - kQuietShare) / (kNoisyShare - kQuietShare), 0.0, 1.0);
 }
 
-// An unknown word that gets NoisyBias: one WideSearch gives (lower case or
-// a heading's, outside Early Modern text), of letters only (not work'd, re-member, nor an
-// elision, everythin'), used once in the text (a writer's own spelling,
-// smert or wur, comes again; a misread seldom does).
+// An unknown word that gets NoisyBias: one WideSearch gives (lower case, a
+// heading's, or capitalised only as a sentence's first word; outside Early
+// Modern text), of letters only (not work'd, re-member, nor an elision,
+// everythin'), used once in the text (a writer's own spelling, smert or
+// wur, comes again; a misread seldom does).
 bool SentencePass::Sporadic(size_t p) const {
   return WideSearch(p) && !Elided(text_, toks_[p - 1]) && OnceAsLetters(p);
 }
@@ -1037,12 +1051,13 @@ std::vector<std::pair<uint32_t, double>> SentencePass::ChannelCandidates(size_t 
   // 1.7% more instructions; with a second confusion after it 22.33% for 8.6%
   // more, and in every search the monographs lost 0.03 points (15 more
   // broken).
-  ch_.WordCandidates(ToU32(word), known ? 1 : 2, budget, trie_, add_unless_modern, width == kWide || width == kWider);
+  const std::u32string o = ToU32(word);
+  ch_.WordCandidates(o, known ? 1 : 2, budget, trie_, add_unless_modern, width == kWide || width == kWider);
   // A rarer known word may be a misread of a frequent one by two confusions
   // (wag, riot, tire, stud for was, not, the, and): those are searched in
   // the small trie of frequent words.
-  if (known && frequent_ && m_.Count(ids_[p]) < kRareRealWordCount && ToU32(word).size() <= kFrequentMisreadLength)
-    ch_.WordCandidates(ToU32(word), 2, kFrequentWordMinRules, *frequent_, add_unless_modern, false);
+  if (known && frequent_ && m_.Count(ids_[p]) < kRareRealWordCount && o.size() <= kFrequentMisreadLength)
+    ch_.WordCandidates(o, 2, kFrequentWordMinRules, *frequent_, add_unless_modern, false);
   if (!known) KeyboardSlips(word, [&](const std::string& v) {
     if (uint32_t id = m_.Find(v); id != Model::kUnknown && m_.Count(id) >= kMinCandidateCount) add(id, kKeyboardSlip);
   });
@@ -1426,16 +1441,20 @@ void SentencePass::AddLeadingDebris(std::vector<Candidate>* c) const {
 // joined form is a misread: the joined form's channel candidates, each
 // joined and corrected (kinds hyphenation+spelling).
 void SentencePass::AddMisreadUnhyphenated(const std::string& joined, std::vector<Candidate>* c) const {
-  for (const auto& [id, lp] : JoinedCandidates(m_, ch_, trie_, cache_, joined)->words) {
-    // One candidate per word over the two tokens (public- house: the
-    // compound's, AddCompound, is found again), its best channel: two
-    // would split the posterior.
-    auto same = [&](const Candidate& x) { return x.span == 2 && x.ids.size() == 1 && x.ids[0] == id; };
-    if (auto it = std::find_if(c->begin() + 1, c->end(), same); it != c->end())
-      it->channel = std::max(it->channel, kHyphenBreak + lp);
-    else
-      c->push_back({{id}, std::string(m_.Word(id)), kHyphenBreak + lp, 0, kHyphenation | kSpelling, 2});
-  }
+  for (const auto& [id, lp] : JoinedCandidates(m_, ch_, trie_, cache_, joined)->words)
+    AddJoinedWord(id, kHyphenBreak + lp, kHyphenation | kSpelling, c);
+}
+
+// Word `id` as a candidate over tokens p and p + 1, with `channel`: one
+// candidate per word (public- house: the compound's, AddCompound, is found
+// again; a joined form's search reaches a word by several paths), its best
+// channel: two would split the posterior.
+void SentencePass::AddJoinedWord(uint32_t id, double channel, uint32_t kind, std::vector<Candidate>* c) const {
+  auto same = [&](const Candidate& x) { return x.span == 2 && x.ids.size() == 1 && x.ids[0] == id; };
+  if (auto it = std::find_if(c->begin() + 1, c->end(), same); it != c->end())
+    it->channel = std::max(it->channel, channel);
+  else
+    c->push_back({{id}, std::string(m_.Word(id)), channel, 0, kind, 2});
 }
 
 // "w uld" -> "would": two tokens, one of them no word, whose joined form is
@@ -1452,15 +1471,7 @@ void SentencePass::AddMisreadJoined(size_t p, std::vector<Candidate>* c) const {
   if (cached->words.empty()) return;
   const std::u32string o = ToU32(joined);
   const double space = ch_.LogProb(o, ToU32(toks_[p - 1].text + " " + toks_[p].text)) - o.size() * ch_.log10_copy();
-  for (const auto& [id, lp] : cached->words) {
-    // One candidate per word over the two tokens, its best channel (as in
-    // AddMisreadUnhyphenated).
-    auto same = [&](const Candidate& x) { return x.span == 2 && x.ids.size() == 1 && x.ids[0] == id; };
-    if (auto it = std::find_if(c->begin() + 1, c->end(), same); it != c->end())
-      it->channel = std::max(it->channel, space + lp);
-    else
-      c->push_back({{id}, std::string(m_.Word(id)), space + lp, 0, kMerge | kSpelling, 2});
-  }
+  for (const auto& [id, lp] : cached->words) AddJoinedWord(id, space + lp, kMerge | kSpelling, c);
 }
 
 // "exam-ination" -> "examination" when only the joined word is known.
@@ -1710,19 +1721,6 @@ void SentencePass::Run(int rank, std::vector<edit::Proposal>* out, std::vector<S
     if (c.size() > 1) Decide(p, std::move(c), threshold, min_gain, rank, out, sug);
     if (sug && sug->size() > listed) Relist(sug);
   }
-}
-
-// The suggestion just appended to *sug (a second weighing) takes the place
-// of the token's first, so that suggestions agree with the edits; one the
-// first pass did not list goes where its offset puts it (*sug is ordered by
-// offset).
-void SentencePass::Relist(std::vector<Suggestion>* sug) {
-  Suggestion fresh = std::move(sug->back());
-  sug->pop_back();
-  auto it = std::lower_bound(sug->begin(), sug->end(), fresh.start,
-                             [](const Suggestion& x, uint64_t start) { return x.start < start; });
-  if (it != sug->end() && it->start == fresh.start) *it = std::move(fresh);
-  else sug->insert(it, std::move(fresh));
 }
 
 // Scores the candidates c of token p (c[0] its original) and proposes the

@@ -820,10 +820,10 @@ size_t SpeckMark(std::string_view s, size_t i) {
 // tilde, backtick or backslash standing alone after a space (before a
 // space or a line's end), away from digits and a $: a speck, where prose
 // has no such mark alone (a tilde before a number, ~ 5 km or ~ $5, and a
-// form's blank, ____, are left). The
-// gold of the training splits never keeps one: BLN600 24.57% -> 24.69% CER
-// removed, monographs 21.76% -> 21.79%, periodicals 4.83% -> 4.89%, no word
-// broken; only after a letter or , ; : and before a letter, 24.64%.
+// form's blank, ____, are left). The gold of the training splits never
+// keeps one: BLN600 24.57% -> 24.69% CER removed, monographs 21.76% ->
+// 21.79%, periodicals 4.83% -> 4.89%, no word broken; only after a letter
+// or , ; : and before a letter, 24.64%.
 bool IsJunkMark(char c) { return c == '_' || c == '~' || c == '`' || c == '\\'; }
 
 bool LoneJunk(std::string_view s, size_t i) {
