@@ -799,6 +799,27 @@ bool PoundL(std::string_view s, size_t i) {
   return BeforeAmount(LowerWordBefore(s, b - 1));
 }
 
+// "of the, colliery", "of a; tenant", "and the. injured": a comma, colon or
+// semicolon right after the article the, a or an (a word on its own, not
+// after a number: 141 a, said), before a space and a lower-case word of two
+// letters or more: no clause ends on an article, so the mark is a speck. A
+// full stop only in a noisy stretch (kLeadsOnSpeckNoise): in clean text it
+// is what a cut left (within the. the), kept as the lacuna's evidence. Not
+// an article's apostrophe (a' and an' are the Scots all and and). Training
+// splits: BLN600 24.69% -> 24.82% CER removed (24.80% without the full
+// stop), periodicals 4.89% -> 4.90%, monographs unchanged, no word broken.
+// (After the other words that lead on, a colon or semicolon: +0.03 points
+// by simulation, with clauses that do end there, spoken to; and: not done.)
+bool MarkAfterArticle(std::string_view s, size_t i, const Model& m) {
+  if (s[i] != ',' && s[i] != ';' && s[i] != ':' && s[i] != '.') return false;
+  if (i + 3 >= s.size() || s[i + 1] != ' ' || LowerWordAt(s, i + 2).size() < 2) return false;
+  const std::string_view w = LowerWordBefore(s, i);
+  if (w != "the" && w != "a" && w != "an") return false;
+  const size_t b = w.data() - s.data();
+  if (b >= 2 && IsAsciiDigit(s[b - 2])) return false;
+  return s[i] != '.' || UnknownShareAround(s, i, m) >= kLeadsOnSpeckNoise;
+}
+
 // "the | prisoner", "was * taken", "of • the": a mark standing alone
 // between two lower-case words, which no writer puts there (a footnote
 // mark follows a word without a space; a blank for a name is a dash).
@@ -946,6 +967,8 @@ void ProposeStrayMarks(const PassInput& in, Proposals* out) {
     } else if (s[i] == ',' && FinalComma(s, i, m)) {
       out->push_back(MakeProposal(s, i, i + 1, ".", kSpelling, 0.9, "correct.final-stop",
                                   "a full stop read as a comma at the end of a paragraph", kRankSpacing));
+    } else if (MarkAfterArticle(s, i, m)) {
+      remove(i, i + 1, kSpelling, "correct.stray-mark", "a speck read as a mark after an article");
     } else if (LoneJunk(s, i)) {
       remove(i - 1, i + 1, kSpelling, "correct.stray-mark", "a speck read as a mark, alone between words");
     } else if (size_t n = SpeckMark(s, i); n && LoneSpeck(s, i, n)) {
