@@ -315,11 +315,21 @@ struct TrieSearch {
     std::vector<uint32_t> ends(o.size() + 1, VocabTrie::kNone);  // suffix node of o[q..]
     ends[o.size()] = VocabTrie::kRoot;
     for (size_t q = o.size(); q-- > 0 && ends[q + 1] != VocabTrie::kNone;) ends[q] = trie.SuffixChild(ends[q + 1], o[q]);
+    // The code points that may come before each suffix: most confusions'
+    // intended side is one code point, tested here without a trie step.
+    std::vector<VocabTrie::Kids> before(o.size() + 1);
+    for (size_t q = 0; q <= o.size(); ++q)
+      if (ends[q] != VocabTrie::kNone) before[q] = trie.SuffixKids(ends[q]);
     last.start.reserve(o.size() + 1);
     for (size_t p = 0; p < o.size(); ++p) {
       last.start.push_back(static_cast<uint32_t>(last.items.size()));
-      for (const Confusion* c : at.At(p))
-        if (Ends(ends[p + c->observed.size()], c->intended)) last.items.push_back(c);
+      for (const Confusion* c : at.At(p)) {
+        const size_t q = p + c->observed.size();
+        if (ends[q] == VocabTrie::kNone) continue;
+        const std::u32string& s = c->intended;
+        if (s.empty() || (before[q].May(s.back()) && (s.back() < 128 && s.size() == 1 ? true : Ends(ends[q], s))))
+          last.items.push_back(c);
+      }
     }
     last.start.push_back(static_cast<uint32_t>(last.items.size()));
   }

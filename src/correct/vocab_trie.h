@@ -56,6 +56,9 @@ class VocabTrie {
   // Suffixes, read backwards from the end of a word: from kRoot, SuffixChild
   // with the last code point, then the one before it, and so on.
   uint32_t SuffixChild(uint32_t node, char32_t c) const { return Step(suffixes_, node, c); }
+  // Exactly the ASCII code points c with SuffixChild(node, c) != kNone (a
+  // wide node's table read whole); May() is true for any c >= 128.
+  Kids SuffixKids(uint32_t node) const;
 
  private:
   static uint32_t Step(const std::vector<uint32_t>& cells, uint32_t node, char32_t c) {
