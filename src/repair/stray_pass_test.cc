@@ -60,6 +60,23 @@ TEST(StrayMarks, LoneJunkMarksGo) {
   for (const auto& [in, out] : cases) EXPECT_EQ(Fix(in), out) << in;
 }
 
+// A comma, semicolon, colon, exclamation mark, closing bracket or full stop
+// glued to the start of a word after a space is a speck; inside numbers,
+// an ellipsis and a name in capitals they stay.
+TEST(StrayMarks, MarksGluedToAWordStartGo) {
+  if (!DefaultModelEngine()) GTEST_SKIP() << "default model not built";
+  const std::pair<const char*, const char*> cases[] = {
+      {"He is ;also suspected of the theft.", "He is also suspected of the theft."},
+      {"The kitchen had the :appearance of a ruin.", "The kitchen had the appearance of a ruin."},
+      {"He went to the ,Metropolitan Railway office.", "He went to the Metropolitan Railway office."},
+      {"He had pledged ]jewellery and watches.", "He had pledged jewellery and watches."},
+      {"He ran away after .Ruskin fell in the road.", "He ran away after Ruskin fell in the road."},
+      {"It cost 3 ,500 francs at 10 :30 in the morning.", "It cost 3 ,500 francs at 10 :30 in the morning."},
+      {"He paused . . .What then? He wrote in .NET code.", "He paused . . .What then? He wrote in .NET code."},
+  };
+  for (const auto& [in, out] : cases) EXPECT_EQ(Fix(in), out) << in;
+}
+
 // No clause ends on an article: a comma, colon or semicolon after one, before
 // a lower-case word, is a speck; a full stop only in a noisy stretch (in a
 // clean one it is a cut's evidence); the Scots a' and an' and a time's a. m.
