@@ -915,6 +915,21 @@ bool StrayTilde(std::string_view s, size_t i, const Model& m, RunTest* prose) {
   return prose->At(i);
 }
 
+// "in~murdering", "which~he", "o'clock~on": a tilde between two common
+// words (in lower case) whose join and compound the model does not know
+// (Police~court is a compound's hyphen): the space it stands for
+// (StrayTilde deletes one inside a word). Training splits: BLN600
+// 25.24% -> 25.26% CER removed, monographs 21.81% -> 21.82%, periodicals
+// unchanged, no word broken more.
+bool TildeForSpace(std::string_view s, size_t i, const Model& m) {
+  if (i == 0 || i + 1 >= s.size() || !IsAsciiLetter(s[i - 1]) || !IsAsciiLetter(s[i + 1])) return false;
+  size_t b = i, e = i + 1;
+  while (b > 0 && IsAsciiLetter(s[b - 1])) --b;
+  while (e < s.size() && IsAsciiLetter(s[e])) ++e;
+  const std::string a = text::Lower(s.substr(b, i - b)), z = text::Lower(s.substr(i + 1, e - i - 1));
+  return Common(m, a) && Common(m, z) && !KnowsJoinOrCompound(m, a, z);
+}
+
 }  // namespace
 
 void ProposeStrayMarks(const PassInput& in, Proposals* out) {
@@ -933,6 +948,9 @@ void ProposeStrayMarks(const PassInput& in, Proposals* out) {
       remove(i, i + 1, kSpelling, "correct.stray-mark", "a speck read as an apostrophe");
     } else if (s[i] == '~' && StrayTilde(s, i, m, &prose)) {
       remove(i, i + 1, kSpelling, "correct.stray-mark", "a speck read as a tilde");
+    } else if (s[i] == '~' && TildeForSpace(s, i, m) && prose.At(i)) {
+      out->push_back(MakeProposal(s, i, i + 1, " ", kSpacing, 0.9, "correct.stray-mark",
+                                  "a tilde between two words: the space it stands for", kRankSpacing));
     } else if (stop_after_word && StopForHyphen(s, i, m)) {
       remove(i, i + 2, kHyphenation, "correct.dehyphenate",
              "a line-break hyphen read as a full stop; the joined word is known");

@@ -62,7 +62,8 @@ TEST(StrayMarks, LoneJunkMarksGo) {
 
 // A comma, semicolon, colon, exclamation mark, closing bracket or full stop
 // glued to the start of a word after a space is a speck; inside numbers,
-// an ellipsis and a name in capitals they stay.
+// an ellipsis and a name in capitals they stay. A tilde between two words
+// is the space it stands for (not in a path).
 TEST(StrayMarks, MarksGluedToAWordStartGo) {
   if (!DefaultModelEngine()) GTEST_SKIP() << "default model not built";
   const std::pair<const char*, const char*> cases[] = {
@@ -73,6 +74,8 @@ TEST(StrayMarks, MarksGluedToAWordStartGo) {
       {"He ran away after .Ruskin fell in the road.", "He ran away after Ruskin fell in the road."},
       {"It cost 3 ,500 francs at 10 :30 in the morning.", "It cost 3 ,500 francs at 10 :30 in the morning."},
       {"He paused . . .What then? He wrote in .NET code.", "He paused . . .What then? He wrote in .NET code."},
+      {"He nearly succeeded in~murdering his wife.", "He nearly succeeded in murdering his wife."},
+      {"See ~user/notes and the file at ~/data.", "See ~user/notes and the file at ~/data."},
   };
   for (const auto& [in, out] : cases) EXPECT_EQ(Fix(in), out) << in;
 }
