@@ -91,6 +91,7 @@ TEST(StrayMarks, MarkAfterAnArticleGoes) {
       {"The house was let to a; tenant of the squire.", "The house was let to a tenant of the squire."},
       {"He made an: offer for the farm.", "He made an offer for the farm."},
       {"The rnan saicl thnt he wns in the. hcuse wlth hls wlfe.", "The man said that he was in the house with his wife."},
+      {"Tbe rnan saicl thnt he wns catching sight of. the offlcers.", "The man said that he was catching sight of the officers."},
       {"He spoke within the. the relationship of the two men.", "He spoke within the. the relationship of the two men."},
       {"Wi' a' the bonnie lads an' lasses.", "Wi' a' the bonnie lads an' lasses."},
       {"He left at 11 a. m. on Monday.", "He left at 11 a. m. on Monday."},
