@@ -327,7 +327,7 @@ struct TrieSearch {
         const size_t q = p + c->observed.size();
         if (ends[q] == VocabTrie::kNone) continue;
         const std::u32string& s = c->intended;
-        if (s.empty() || (before[q].May(s.back()) && (s.back() < 128 && s.size() == 1 ? true : Ends(ends[q], s))))
+        if (s.empty() || (before[q].May(s.back()) && ((s.size() == 1 && s.back() < 128) || Ends(ends[q], s))))
           last.items.push_back(c);
       }
     }

@@ -293,14 +293,15 @@ bool TokenBefore(std::string_view s, size_t b, const Model& m, uint32_t* before)
   return true;
 }
 
+bool JoinWins(std::string_view s, std::string_view prev, std::string_view next, const Model& m);
+bool KnowsJoinOrCompound(const Model& m, std::string_view a, std::string_view b);
+
 // "the sergeant. sentenced": a full stop between two common lower-case
 // words that the model reads as one sentence; in a very noisy stretch
 // (kStopSpeckNoise) between any two lower-case words of two letters or more
 // (catching sight of. the officers, in the. road), whatever the model reads,
 // unless it knows them joined (peti. tioner: a line-break hyphen read as a
 // full stop, which the corrector weighs).
-bool KnowsJoinOrCompound(const Model& m, std::string_view a, std::string_view b);
-
 bool StrayStop(std::string_view s, size_t i, const Model& m) {
   std::string_view prev, next;
   if (!WordsAroundStop(s, i, &prev, &next)) return false;
@@ -341,7 +342,7 @@ bool StopAfterComma(std::string_view s, size_t i) {
          IsAsciiLower(s[i + 2]);
 }
 
-bool JoinWins(std::string_view s, std::string_view prev, std::string_view next, const Model& m);
+
 
 // "was trans. ferred", "the regi. ment": a line-break hyphen read as a full
 // stop, the word's two pieces kept apart. The stop and its space go when the
@@ -407,15 +408,6 @@ bool StopBeforeWord(std::string_view s, size_t i) {
   if (i == 0 || s[i - 1] == '\n') return true;
   if (s[i - 1] != ' ' || (i >= 2 && s[i - 2] == '.')) return false;
   return IsAsciiLower(s[i + 1]) || (i + 2 < s.size() && IsAsciiLower(s[i + 2]));
-}
-
-// "]jewellery", ")kicked": a closing bracket glued to the start of a word
-// after a space, which no writer sets so: a speck. (Often a misread letter,
-// )lark for Clark, which the corrector does not weigh.) Training splits:
-// BLN600 25.21% -> 25.24% CER removed, the others unchanged, no word broken.
-bool BracketBeforeWord(std::string_view s, size_t i) {
-  if (s[i] != ']' && s[i] != ')' && s[i] != '}') return false;
-  return i > 0 && s[i - 1] == ' ' && i + 1 < s.size() && IsAsciiLetter(s[i + 1]);
 }
 
 // ". On the following day": a full stop alone at the start of a line, then
@@ -836,17 +828,19 @@ bool PoundL(std::string_view s, size_t i) {
   return BeforeAmount(LowerWordBefore(s, b - 1));
 }
 
-// "is ;also", "the ,Metropolitan", "the :appearance", "her !two": a comma,
-// semicolon, colon or exclamation mark glued to the start of a word after
-// a space, where no writer sets one: a speck. Deleted, not moved to the
+// "is ;also", "the ,Metropolitan", "the :appearance", "her !two",
+// "]jewellery", ")kicked": a comma, semicolon, colon, exclamation mark or
+// closing bracket glued to the start of a word after a space, where no
+// writer sets one: a speck (a bracket is often a misread letter, )lark for
+// Clark, which the corrector does not weigh). Deleted, not moved to the
 // word before: on the BLN600 training output, moving it (carman ;George ->
 // carman; George) made 16 more characters wrong than it mended, deleting
 // it mended 172 more than it made wrong. Training splits: BLN600 24.92% ->
 // 25.18% CER removed, monographs 21.79% -> 21.81%, periodicals 4.91% ->
-// 4.96%, no word broken more; only in a noisy stretch (kLeadsOnSpeckNoise)
-// 25.12%, 21.79% and 4.95%.
+// 4.96%, no word broken more (only in a noisy stretch, kLeadsOnSpeckNoise:
+// 25.12%, 21.79% and 4.95%); the brackets, BLN600 25.21% -> 25.24%.
 bool MarkBeforeWord(std::string_view s, size_t i) {
-  if (s[i] != ',' && s[i] != ';' && s[i] != ':' && s[i] != '!') return false;
+  if (std::string_view(",;:!])}").find(s[i]) == std::string_view::npos) return false;
   return i > 0 && s[i - 1] == ' ' && i + 1 < s.size() && IsAsciiLetter(s[i + 1]);
 }
 
@@ -916,17 +910,24 @@ bool NoPathMark(std::string_view run) {
   return run.find('/') == run.npos && run.find('@') == run.npos && run.find('\\') == run.npos;
 }
 
+// The letters on each side of the tilde at s[i], in lower case (either may
+// be empty).
+void PiecesAroundTilde(std::string_view s, size_t i, std::string* a, std::string* z) {
+  size_t b = i, e = i + 1;
+  while (b > 0 && IsAsciiLetter(s[b - 1])) --b;
+  while (e < s.size() && IsAsciiLetter(s[e])) ++e;
+  *a = text::Lower(s.substr(b, i - b));
+  *z = text::Lower(s.substr(i + 1, e - i - 1));
+}
+
 bool StrayTilde(std::string_view s, size_t i, const Model& m, RunTest* prose) {
   bool before = i > 0 && IsAsciiLetter(s[i - 1]), after = i + 1 < s.size() && IsAsciiLetter(s[i + 1]);
   if (!before && !after) return false;
   if ((i > 0 && s[i - 1] == '~') || (i + 1 < s.size() && s[i + 1] == '~')) return false;
   if (before && after) {  // inside a word: only if the word it leaves is known (not pnirhised~out)
-    size_t b = i, e = i + 1;
-    while (b > 0 && IsAsciiLetter(s[b - 1])) --b;
-    while (e < s.size() && IsAsciiLetter(s[e])) ++e;
-    std::string joined(s.substr(b, i - b));
-    joined += s.substr(i + 1, e - i - 1);
-    if (!Common(m, text::Lower(joined))) return false;
+    std::string a, z;
+    PiecesAroundTilde(s, i, &a, &z);
+    if (!Common(m, a + z)) return false;
   }
   return prose->At(i);
 }
@@ -939,10 +940,8 @@ bool StrayTilde(std::string_view s, size_t i, const Model& m, RunTest* prose) {
 // unchanged, no word broken more.
 bool TildeForSpace(std::string_view s, size_t i, const Model& m) {
   if (i == 0 || i + 1 >= s.size() || !IsAsciiLetter(s[i - 1]) || !IsAsciiLetter(s[i + 1])) return false;
-  size_t b = i, e = i + 1;
-  while (b > 0 && IsAsciiLetter(s[b - 1])) --b;
-  while (e < s.size() && IsAsciiLetter(s[e])) ++e;
-  const std::string a = text::Lower(s.substr(b, i - b)), z = text::Lower(s.substr(i + 1, e - i - 1));
+  std::string a, z;
+  PiecesAroundTilde(s, i, &a, &z);
   return Common(m, a) && Common(m, z) && !KnowsJoinOrCompound(m, a, z);
 }
 
@@ -1036,8 +1035,6 @@ void ProposeStrayMarks(const PassInput& in, Proposals* out) {
     } else if (s[i] == ',' && FinalComma(s, i, m)) {
       out->push_back(MakeProposal(s, i, i + 1, ".", kSpelling, 0.9, "correct.final-stop",
                                   "a full stop read as a comma at the end of a paragraph", kRankSpacing));
-    } else if (BracketBeforeWord(s, i)) {
-      remove(i, i + 1, kSpelling, "correct.stray-mark", "a speck read as a bracket at the start of a word");
     } else if (MarkBeforeWord(s, i)) {
       remove(i, i + 1, kSpelling, "correct.stray-mark", "a speck read as a mark at the start of a word");
     } else if (MarkAfterArticle(s, i, m)) {
