@@ -45,7 +45,7 @@ uint16_t QuantizeProb(double v) { return std::max<uint16_t>(1, Quantize(v, kProb
 uint16_t QuantizeBow(double v) { return Quantize(v, kBowLo, kBowHi); }
 
 std::vector<uint32_t> BuildLevelHash(const std::vector<uint32_t>& child, const std::vector<uint32_t>& ids) {
-  uint64_t slots = std::max<uint64_t>(8, ids.size() + ids.size() / 4);
+  uint64_t slots = std::max<uint64_t>(8, 2 * ids.size());
   std::vector<uint32_t> table(slots, 0);
   for (uint64_t p = 0; p + 1 < child.size(); ++p) {
     for (uint64_t c = child[p]; c < child[p + 1]; ++c) {
