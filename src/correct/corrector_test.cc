@@ -364,8 +364,9 @@ TEST(CorrectorOnTheDefaultModel, ANonWordAllButRuledOutTakesItsLikeliestReading)
   EXPECT_NE(ModelEngine()->Fix(kept, FixOptions{}).text.find("tounsel"), std::string::npos);
 }
 
-// A lone capital I before a lower-case word in a noisy text is weighed as a
-// speck (his I friends); a pronoun I stays, and so does one in a clean text.
+// A lone capital I before a lower-case word is weighed as a speck (his I
+// friends), in a clean text too, where it pays more (kQuietIDebris); a
+// pronoun I stays in either.
 TEST(CorrectorOnTheDefaultModel, ALoneCapitalIInANoisyTextIsWeighedAsASpeck) {
   if (!ModelEngine()) GTEST_SKIP() << "default model not built";
   FixOptions o;
@@ -376,8 +377,9 @@ TEST(CorrectorOnTheDefaultModel, ALoneCapitalIInANoisyTextIsWeighedAsASpeck) {
   EXPECT_EQ(ModelEngine()->Fix(pronoun, o).text, pronoun);
   std::string clean;
   for (int i = 0; i < 10; ++i) clean += "The travellers walked along the road to the town and talked about the weather. ";
-  clean += "The prisoner said his I friends were in Paris.";
-  EXPECT_EQ(ModelEngine()->Fix(clean, o).text, clean);
+  EXPECT_EQ(ModelEngine()->Fix(clean + "The prisoner said his I friends were in Paris.", o).text,
+            clean + "The prisoner said his friends were in Paris.");
+  EXPECT_EQ(ModelEngine()->Fix(clean + pronoun, o).text, clean + pronoun);
 }
 
 // A capital I alone at a line's start before a capitalised word is weighed
@@ -656,6 +658,16 @@ TEST(CorrectorOnTheDefaultModel, LoneLetterBetweenWordsIsDebris) {
                            "He had a book in his hand.", "The v ish fellow went away."}) {
     for (const Edit& e : ModelEngine()->Fix(kept, FixOptions{}).edits) EXPECT_NE(e.rule, "correct.debris") << kept;
   }
+}
+
+// A lone letter after a comma, semicolon or colon and a space is debris as
+// after a word; glued to the mark it may end a word, and stays.
+TEST(CorrectorOnTheDefaultModel, LoneLetterAfterAMarkIsDebris) {
+  if (!ModelEngine()) GTEST_SKIP() << "default model not built";
+  EXPECT_EQ(ModelEngine()->Fix("The owner was not present, t and the constable said so.", FixOptions{}).text,
+            "The owner was not present, and the constable said so.");
+  for (const Edit& e : ModelEngine()->Fix("The owner was not present,t and the constable said so.", FixOptions{}).edits)
+    EXPECT_NE(e.rule, "correct.debris");
 }
 
 // Two small letters that are no word, between two words of a noisy text,
