@@ -367,7 +367,7 @@ TEST(CorrectorOnTheDefaultModel, ANonWordAllButRuledOutTakesItsLikeliestReading)
 // A lone capital I before a lower-case word is weighed as a speck (his I
 // friends), in a clean text too, where it pays more (kQuietIDebris); a
 // pronoun I stays in either.
-TEST(CorrectorOnTheDefaultModel, ALoneCapitalIInANoisyTextIsWeighedAsASpeck) {
+TEST(CorrectorOnTheDefaultModel, ALoneCapitalIBetweenLowerCaseWordsIsWeighedAsASpeck) {
   if (!ModelEngine()) GTEST_SKIP() << "default model not built";
   FixOptions o;
   o.detect_gaps = false;

@@ -128,8 +128,9 @@ TEST(StrayMarks, ApostrophesBesideWordsThatLeadOnInNoise) {
 }
 
 // In a noisy stretch an apostrophe before any common word or misread, after
-// a common word, or after a word's full stop or comma is a speck, whatever quotation marks
-// OCR's specks make around it; in a clean text the quotation keeps them.
+// a common word, or after a word's full stop or comma is a speck, whatever
+// quotation marks OCR's specks make around it; in a clean text the
+// quotation keeps them.
 TEST(StrayMarks, ApostrophesInNoise) {
   if (!DefaultModelEngine()) GTEST_SKIP() << "default model not built";
   EXPECT_EQ(Fix("Tbe prisoncr was arrested on 'suspicion wlth the thcft of a 'watch' from tbe house."),
