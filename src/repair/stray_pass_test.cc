@@ -127,17 +127,21 @@ TEST(StrayMarks, ApostrophesBesideWordsThatLeadOnInNoise) {
   EXPECT_EQ(Fix(kept), kept);
 }
 
-// In a noisy stretch an apostrophe before any common word or misread, after
-// a common word, or after a word's full stop or comma is a speck, whatever
-// quotation marks OCR's specks make around it; in a clean text the
-// quotation keeps them.
+// In a noisy stretch an apostrophe before any common word or misread,
+// after a common word or misread, or after a word's full stop or comma is a
+// speck, whatever quotation marks OCR's specks make around it; in a clean
+// text the quotation keeps them.
 TEST(StrayMarks, ApostrophesInNoise) {
   if (!DefaultModelEngine()) GTEST_SKIP() << "default model not built";
   EXPECT_EQ(Fix("Tbe prisoncr was arrested on 'suspicion wlth the thcft of a 'watch' from tbe house."),
             "The prisoner was arrested on suspicion with the theft of a 'watch' from the house.");
-  // Before a misread too, which the corrector mends after.
+  // Before a misread too, which the corrector mends after; after one
+  // between two common words, unless a letter more makes it a word (tearfu').
   EXPECT_EQ(Fix("Tbe prisoncr said 'shc was in tbe house wben the constahle camc."),
             "The prisoner said she was in the house when the constable came.");
+  EXPECT_EQ(Fix("Tbe prisoncr had access tb' the jewellery in tbe hoase."),
+            "The prisoner had access to the jewellery in the house.");
+  EXPECT_NE(Fix("Tbe prisoncr said, Dry that tearfu' eye, to tbe wcman.").find("' eye"), std::string::npos);
   EXPECT_EQ(Fix("'Tbe prisoncr gave the evidence' about the case to tbe constahle."),
             "'The prisoner gave the evidence about the case to the constable.");
   EXPECT_EQ(Fix("Tbe prisoncr threw it through the window.' Tbe constahle found it."),
