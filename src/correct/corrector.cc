@@ -1338,13 +1338,15 @@ void SentencePass::AddUnknownJoined(size_t p, std::vector<Candidate>* c) const {
 // A lone small letter between two known words (the e court, have to charge
 // r the prisoner) is mostly a speck of the page read as a letter: the
 // candidate without it is the next word alone (span 2). Not a, i or o,
-// which are words (but I in a noisy text: his I razor), nor a letter after
-// or before a mark (Mr. A, (c), p. 5).
+// which are words (but I, DebrisAfter's quiet text aside, and o in a noisy
+// text: his I razor, met o with; the o: BLN600 training split 25.61% ->
+// 25.63% CER removed, the others unchanged, no word broken more), nor a
+// letter after or before a mark (Mr. A, (c), p. 5).
 void SentencePass::AddDebris(size_t p, std::vector<Candidate>* c) const {
   if (p == 1) return AddLeadingDebris(c);
   const std::string& w = toks_[p - 1].text;
   const bool pair = TwoLetterDebris(p);
-  if (!pair && (w.size() != 1 || w[0] < 'b' || w[0] > 'z' || w[0] == 'o')) return;
+  if (!pair && (w.size() != 1 || w[0] < 'b' || w[0] > 'z' || (w[0] == 'o' && Noise(p, true) < kWiderNoise))) return;
   if (p < 2 || p >= toks_.size() || ids_[p - 1] == Model::kUnknown || ids_[p + 1] == Model::kUnknown) return;
   const text::LmToken &prev = toks_[p - 2], &t = toks_[p - 1], &next = toks_[p];
   if (!DebrisAfter(prev, t) || !next.is_word || Protected(next)) return;

@@ -697,15 +697,19 @@ TEST(CorrectorOnTheDefaultModel, LostApostrophePieceInANoisyText) {
   if (!ModelEngine()) GTEST_SKIP() << "default model not built";
   EXPECT_EQ(ModelEngine()->Fix("Tbe prisoncr was charged for s being drunk and disorderly in tbe street.", FixOptions{}).text,
             "The prisoner was charged for being drunk and disorderly in the street.");
-  // So is a small i there (not the pronoun as written).
+  // So is a small i there (not the pronoun as written), and a small o.
   EXPECT_EQ(ModelEngine()->Fix("Tbe prisoncr was i prepared to pay tbe fine.", FixOptions{}).text,
             "The prisoner was prepared to pay the fine.");
+  EXPECT_EQ(ModelEngine()->Fix("Tbe prisoncr met o with tbe constahle.", FixOptions{}).text,
+            "The prisoner met with the constable.");
   const std::string pieces = "Tbe prisoncr said he don t know tbe man, and tbe people s money was lost.";
   for (const Edit& e : ModelEngine()->Fix(pieces, FixOptions{}).edits) EXPECT_NE(e.rule, "correct.debris");
   std::string clean;
   for (int i = 0; i < 12; ++i) clean += "The travellers walked along the road to the town and talked about the weather. ";
   clean += "The prisoner was charged for s being drunk and disorderly in the street.";
   for (const Edit& e : ModelEngine()->Fix(clean, FixOptions{}).edits) EXPECT_NE(e.rule, "correct.debris");
+  for (const Edit& e : ModelEngine()->Fix(clean + " The poet cried o come back to the hills.", FixOptions{}).edits)
+    EXPECT_NE(e.rule, "correct.debris");
 }
 
 // A compound the model does not know with one misread part is mended in
