@@ -1338,29 +1338,31 @@ void SentencePass::AddUnknownJoined(size_t p, std::vector<Candidate>* c) const {
 // A lone small letter between two known words (the e court, have to charge
 // r the prisoner) is mostly a speck of the page read as a letter: the
 // candidate without it is the next word alone (span 2). Not a, i or o,
-// which are words (but I, DebrisAfter's quiet text aside, and o in a noisy
-// text: his I razor, met o with; the o: BLN600 training split 25.61% ->
-// 25.63% CER removed, the others unchanged, no word broken more), nor a
-// letter after or before a mark (Mr. A, (c), p. 5).
+// which are words (but I, at kQuietIDebris more in a quiet text, and o in a
+// noisy text: his I razor, met o with; the o: BLN600 training split 25.61%
+// -> 25.63% CER removed, the others unchanged, no word broken more), nor a
+// letter after a mark other than DebrisAfter's or before one (Mr. A, (c),
+// p. 5).
 void SentencePass::AddDebris(size_t p, std::vector<Candidate>* c) const {
   if (p == 1) return AddLeadingDebris(c);
   const std::string& w = toks_[p - 1].text;
   const bool pair = TwoLetterDebris(p);
-  if (!pair && (w.size() != 1 || w[0] < 'b' || w[0] > 'z' || (w[0] == 'o' && Noise(p, true) < kWiderNoise))) return;
+  if (!pair && (w.size() != 1 || w[0] < 'b' || w[0] > 'z')) return;
+  const bool noisy = Noise(p, true) >= kWiderNoise;  // with the short-text prior
+  if (!pair && w[0] == 'o' && !noisy) return;
   if (p < 2 || p >= toks_.size() || ids_[p - 1] == Model::kUnknown || ids_[p + 1] == Model::kUnknown) return;
   const text::LmToken &prev = toks_[p - 2], &t = toks_[p - 1], &next = toks_[p];
   if (!DebrisAfter(prev, t) || !next.is_word || Protected(next)) return;
   const std::string_view written = text_.substr(t.begin, t.end - t.begin);
   // Lower case as written, or an i (I or i), where an I between two words is
-  // often a speck or a column rule, not the pronoun: in a quiet text
-  // (below kWiderNoise, with the short-text prior) it pays kQuietIDebris
-  // more. Training splits: BLN600 20.99% -> 21.04% CER removed, no word
-  // broken more; the monographs unchanged; in every text at the same cost,
-  // BLN600 21.08% but the monographs lost 11 right words (then cried aloud
-  // I). The small i (session 16): BLN600 22.77% -> 22.80%, the others
-  // unchanged (one more periodical word broken). The quiet text's I
+  // often a speck or a column rule, not the pronoun: in a quiet text it pays
+  // kQuietIDebris more. Training splits: BLN600 20.99% -> 21.04% CER
+  // removed, no word broken more; the monographs unchanged; in every text at
+  // the same cost, BLN600 21.08% but the monographs lost 11 right words (then
+  // cried aloud I). The small i (session 16): BLN600 22.77% -> 22.80%, the
+  // others unchanged (one more periodical word broken). The quiet text's I
   // (session 20): BLN600 25.33% -> 25.36%, no word broken more.
-  const bool quiet_i = w[0] == 'i' && Noise(p, true) < kWiderNoise;
+  const bool quiet_i = w[0] == 'i' && !noisy;
   if (!pair && w[0] != 'i' && written != w) return;
   if (!OnlySpaces(text_.substr(prev.end, t.begin - prev.end)) || !OnlySpaces(text_.substr(t.end, next.begin - t.end)))
     return;
@@ -1373,7 +1375,7 @@ void SentencePass::AddDebris(size_t p, std::vector<Candidate>* c) const {
   // word, a piece of the same word (v ish, r und, sh p).
   char32_t first;
   text::DecodeOrReplace(text_, next.begin, &first);
-  if (!text::IsLower(first) && Noise(p, true) < kWiderNoise) return;
+  if (!text::IsLower(first) && !noisy) return;
   if (!DebrisNeighbour(p - 1) || !DebrisNeighbour(p + 1)) return;
   const double channel = pair ? kDebrisPair : quiet_i ? kDebrisLetter - kQuietIDebris : kDebrisLetter;
   c->push_back({{ids_[p + 1]}, next.text, channel, 0, kSpelling, 2, true});

@@ -115,22 +115,6 @@ uint32_t VocabTrie::Chain(Flat* w, size_t i, size_t depth, std::vector<uint32_t>
   return node;
 }
 
-VocabTrie::Kids VocabTrie::SuffixKids(uint32_t node) const {
-  Kids m;
-  m.bits[0] = m.bits[1] = 0;
-  const uint32_t k = suffixes_[node + 1];
-  const uint32_t* labels = suffixes_.data() + node + 2;
-  auto set = [&](uint32_t c) { m.bits[c >> 6] |= uint64_t{1} << (c & 63); };
-  if (k <= kScan) {
-    for (uint32_t i = 0; i < k; ++i)
-      if (labels[i] < 128) set(labels[i]);
-  } else {
-    for (uint32_t c = 0; c < 128; ++c)
-      if (labels[2 * k + c] != kNone) set(c);
-  }
-  return m;
-}
-
 uint32_t VocabTrie::Search(const uint32_t* labels, uint32_t k, char32_t c) {
   const uint32_t* it = std::lower_bound(labels, labels + k, static_cast<uint32_t>(c));
   return it != labels + k && *it == c ? it[k] : kNone;

@@ -44,23 +44,33 @@ class VocabTrie {
     uint64_t bits[2] = {~uint64_t{0}, ~uint64_t{0}};
     bool May(char32_t c) const { return c >= 128 || ((bits[c >> 6] >> (c & 63)) & 1); }
   };
-  Kids AsciiKids(uint32_t node) const {
-    Kids m;
-    const uint32_t k = prefixes_[node + 1];
-    if (k > kScan) return m;
-    m.bits[0] = m.bits[1] = 0;
-    for (uint32_t i = 0; i < k; ++i)
-      if (const uint32_t c = prefixes_[node + 2 + i]; c < 128) m.bits[c >> 6] |= uint64_t{1} << (c & 63);
-    return m;
-  }
+  Kids AsciiKids(uint32_t node) const { return KidsOf(prefixes_, node, /*read_wide=*/false); }
   // Suffixes, read backwards from the end of a word: from kRoot, SuffixChild
   // with the last code point, then the one before it, and so on.
   uint32_t SuffixChild(uint32_t node, char32_t c) const { return Step(suffixes_, node, c); }
   // Exactly the ASCII code points c with SuffixChild(node, c) != kNone (a
   // wide node's table read whole); May() is true for any c >= 128.
-  Kids SuffixKids(uint32_t node) const;
+  Kids SuffixKids(uint32_t node) const { return KidsOf(suffixes_, node, /*read_wide=*/true); }
 
  private:
+  // The ASCII labels of the node at `node` in `cells`: a scanned node's
+  // exactly; a wide node's from its table with `read_wide`, else all.
+  static Kids KidsOf(const std::vector<uint32_t>& cells, uint32_t node, bool read_wide) {
+    Kids m;
+    const uint32_t k = cells[node + 1];
+    const uint32_t* labels = cells.data() + node + 2;
+    if (k > kScan && !read_wide) return m;
+    m.bits[0] = m.bits[1] = 0;
+    auto set = [&](uint32_t c) { m.bits[c >> 6] |= uint64_t{1} << (c & 63); };
+    if (k <= kScan) {
+      for (uint32_t i = 0; i < k; ++i)
+        if (labels[i] < 128) set(labels[i]);
+    } else {
+      for (uint32_t c = 0; c < 128; ++c)
+        if (labels[2 * k + c] != kNone) set(c);
+    }
+    return m;
+  }
   static uint32_t Step(const std::vector<uint32_t>& cells, uint32_t node, char32_t c) {
     const uint32_t k = cells[node + 1];
     const uint32_t* labels = cells.data() + node + 2;

@@ -186,10 +186,12 @@ bool StrayApostrophe(std::string_view s, size_t i, const Model& m) {
   if (!IsAsciiLetter(p) && p != ',' && p != ';' && p != '.') return false;
   std::string_view w = LowerWordAt(s, i + 1);
   if (w.size() < 2 || Elision(w)) return false;
-  const bool noisy = UnknownShareAround(s, i, m) >= kLeadsOnSpeckNoise;
-  if (!Common(m, w) && !(noisy && w.size() >= 3 && m.Find(w) == Model::kUnknown)) return false;
+  // (The share is worked out only where it decides: most apostrophes open
+  // a quotation before a common word.)
+  auto noisy = [&] { return UnknownShareAround(s, i, m) >= kLeadsOnSpeckNoise; };
+  if (!Common(m, w) && !(w.size() >= 3 && m.Find(w) == Model::kUnknown && noisy())) return false;
   if (i + 1 + w.size() < s.size() && s[i + 1 + w.size()] == '\'') return false;  // 'word': a quoted term
-  return !ClosingQuoteAfter(s, i + 1 + w.size()) || noisy;
+  return !ClosingQuoteAfter(s, i + 1 + w.size()) || noisy();
 }
 
 // An opening single quotation mark before `to` in its paragraph: ' at the
@@ -369,8 +371,6 @@ bool StopAfterComma(std::string_view s, size_t i) {
   return i >= 2 && s[i - 1] == ',' && IsAsciiLetter(s[i - 2]) && i + 2 < s.size() && s[i + 1] == ' ' &&
          IsAsciiLower(s[i + 2]);
 }
-
-
 
 // "was trans. ferred", "the regi. ment": a line-break hyphen read as a full
 // stop, the word's two pieces kept apart. The stop and its space go when the
