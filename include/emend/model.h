@@ -95,6 +95,15 @@ class Model {
   // log10 p(cls | context classes), oldest first (only the last class_order()-1 are used).
   double ClassLogProb(const uint32_t* context, size_t n, uint32_t cls) const;
 
+  // Word priors from a large outside corpus (docs/model-format.md, "Word
+  // priors"), absent from models built without them; then PriorLogProb
+  // must not be called. PriorLogProb(v, w) = log10 p(w | v) under the
+  // frequency lists, v = kUnknown for no context (the unigram p(w));
+  // PriorListed(w): whether the unigram list has w at all.
+  bool has_priors() const;
+  double PriorLogProb(uint32_t previous, uint32_t word) const;
+  bool PriorListed(uint32_t word) const;
+
   // The learned OCR channel table (section chan.tsv), empty if the model has none.
   std::string_view ChannelTable() const;
 

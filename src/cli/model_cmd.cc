@@ -12,6 +12,7 @@
 #include "model/perplexity.h"
 #include "correct/channel.h"
 #include "model/channel_section.h"
+#include "model/priors.h"
 #include "model/train.h"
 #include "model/trie.h"
 
@@ -29,7 +30,7 @@ struct TrainArgs {
 TrainArgs g_train;
 
 struct ModelArgs {
-  std::string model, out, table;
+  std::string model, out, table, unigrams, bigrams;
   std::vector<std::string> files;
   std::string list;  // perplexity --list
   bool json = false;
@@ -149,7 +150,7 @@ void AddTrainCommand(CLI::App& app, std::function<int()>* run) {
 }
 
 void AddModelCommand(CLI::App& app, std::function<int()>* run) {
-  CLI::App* c = app.add_subcommand("model", "Inspect a model: info, perplexity");
+  CLI::App* c = app.add_subcommand("model", "Inspect or extend a model: info, perplexity, index, add-channel, add-priors");
   c->require_subcommand(1);
   CLI::App* info = c->add_subcommand("info", "Print a model's build options and corpus summary (JSON)");
   info->add_option("--model", g_model.model, "Model file (default: $EMEND_MODEL, then the installed model)");
@@ -164,7 +165,15 @@ void AddModelCommand(CLI::App& app, std::function<int()>* run) {
   CLI::App* addch = c->add_subcommand("add-channel", "Store a channel table (emend channel train --out) in a model");
   addch->add_option("model", g_model.model, "Model file (rewritten crash-safely)")->required();
   addch->add_option("table", g_model.table, "Channel table file")->required();
-  *run = [info, index, addch]() {
+  CLI::App* addpr = c->add_subcommand("add-priors", "Store word and word-pair frequency lists (e.g. ../shared/lexicon) in a model");
+  addpr->add_option("model", g_model.model, "Model file (rewritten crash-safely)")->required();
+  addpr->add_option("--unigrams", g_model.unigrams, "List of 'word count' lines")->required();
+  addpr->add_option("--bigrams", g_model.bigrams, "List of 'word1 word2 count' lines")->required();
+  *run = [info, index, addch, addpr]() {
+    if (addpr->parsed()) {
+      Status s = model::AddPriorsToModel(g_model.model, g_model.unigrams, g_model.bigrams);
+      return s.ok() ? kExitOk : Fail(s);
+    }
     if (addch->parsed()) {
       auto tsv = ReadFile(g_model.table);
       if (!tsv.ok()) return Fail(tsv.status());

@@ -16,6 +16,7 @@
 #include "edit/combine.h"
 #include "edit/test_engine.h"
 #include "emend/edit.h"
+#include "model/file.h"
 #include "model/train.h"
 
 namespace emend::correct {
@@ -858,6 +859,47 @@ TEST(CorrectorOnTheDefaultModel, DigitsInsideWordsAreMisreads) {
             "The goods were shown to the jury.");
   const std::string kept = "On the 19th of May 1850 he paid 6d. for the A4 sheets and the CO2 and B12 tests.";
   EXPECT_EQ(ModelEngine()->Fix(kept, FixOptions{}).text, kept);
+}
+
+// A word whose first letter was read as a digit (6ame, 4rial) is a misread;
+// a name's capital or a sentence's start comes back with it. Ordinals and
+// book sizes keep their digits.
+TEST(CorrectorOnTheDefaultModel, DigitForAWordsFirstLetter) {
+  if (!ModelEngine()) GTEST_SKIP() << "default model not built";
+  EXPECT_EQ(ModelEngine()->Fix("He 6ame out of the house on the 21st, and went to 4rial.", FixOptions{}).text,
+            "He came out of the house on the 21st, and went to trial.");
+  EXPECT_EQ(ModelEngine()->Fix("Richard Henry 3aclkson went to see him.", FixOptions{}).text,
+            "Richard Henry Jackson went to see him.");
+  const std::string kept = "It was a 12mo volume of the 4th series, sold on the 2nd and 3rd of May.";
+  EXPECT_EQ(ModelEngine()->Fix(kept, FixOptions{}).text, kept);
+}
+
+// An I at a line's start before a heading in capitals is a column rule's
+// speck; before the heading's verb it is the pronoun.
+TEST(CorrectorOnTheDefaultModel, AnIBeforeAHeadingIsDebris) {
+  if (!ModelEngine()) GTEST_SKIP() << "default model not built";
+  EXPECT_EQ(ModelEngine()->Fix("I LONDON COUNTY COUNCIL.\n", FixOptions{}).text, "LONDON COUNTY COUNCIL.\n");
+  const std::string kept = "I WILL TAKE YOUR WORD FOR NOTHING.\n";
+  EXPECT_EQ(ModelEngine()->Fix(kept, FixOptions{}).text, kept);
+}
+
+// The word priors decide a real-word error the n-gram model alone leaves:
+// the same model without its prior.* sections keeps "hating given".
+TEST(CorrectorOnTheDefaultModel, WordPriorsDecideARealWordError) {
+  if (!ModelEngine()) GTEST_SKIP() << "default model not built";
+  const std::string text = "The injured men, hating given some evidence, left.";
+  EXPECT_EQ(ModelEngine()->Fix(text, FixOptions{}).text, "The injured men, having given some evidence, left.");
+  const fs::path dir = fs::temp_directory_path() / ("emend-nopriors-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  const std::string plain = (dir / "en.emlm").string();
+  ASSERT_TRUE(model::RewriteModel(EMEND_DEFAULT_MODEL, plain, "prior.",
+                                  [](const model::ModelFile&, model::FileWriter*) { return Status::Ok(); }).ok());
+  EngineOptions o;
+  o.model_path = plain;
+  auto e = Engine::Create(o);
+  ASSERT_TRUE(e.ok()) << e.status().ToString();
+  EXPECT_EQ((*e)->Fix(text, FixOptions{}).text, text);
+  fs::remove_all(dir);
 }
 
 }  // namespace

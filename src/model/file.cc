@@ -229,7 +229,7 @@ Status RewriteModel(const std::string& in, const std::string& out, const std::st
   if (!f.ok()) return Status(f.status().code(), in + ": " + f.status().message());
   FileWriter w;
   for (const std::string& name : f->names()) {
-    if (name == replace) continue;
+    if (name == replace || (replace.ends_with('.') && name.starts_with(replace))) continue;
     for (uint32_t width : {1u, 2u, 4u, 8u}) {  // Get() succeeds with the stored width only
       auto v = f->Get(name, width);
       if (!v.ok()) continue;

@@ -96,7 +96,8 @@ class ModelFile {
 };
 
 // Rewrites the model `in` as `out` (crash-safely; `out` may equal `in`):
-// every section except `replace`, the metadata, then whatever `add` adds.
+// every section except `replace` (a name, or a prefix ending in '.' for all
+// the sections under it), the metadata, then whatever `add` adds.
 // Errors name `in`.
 Status RewriteModel(const std::string& in, const std::string& out, const std::string& replace,
                     const std::function<Status(const ModelFile&, FileWriter*)>& add);

@@ -5,6 +5,7 @@
 
 #include "model/classes.h"
 #include "model/file.h"
+#include "model/priors.h"
 #include "model/trie.h"
 #include "model/vocab.h"
 #include "text/utf8.h"
@@ -19,6 +20,7 @@ struct Model::Impl {
   model::TrieView chars;
   model::TrieView classes;                               // order 0 when the model has none
   const char* class_map = nullptr;                       // cls.map: u32 LE per word id
+  model::PriorsView priors;                              // empty when the model has none
   std::array<uint32_t, 128> ascii_symbol{};             // code point -> char symbol id
   std::vector<std::pair<char32_t, uint32_t>> symbols;   // non-ASCII, sorted
 
@@ -77,7 +79,11 @@ Status LoadAll(const ModelOptions& o, Model::Impl* m) {
   if (!ch.ok()) return ch.status();
   m->chars = *ch;
   if (Status s = LoadCharSymbols(m->container, m->chars.vocab(), m); !s.ok()) return s;
-  return LoadClasses(m->container, m);
+  if (Status s = LoadClasses(m->container, m); !s.ok()) return s;
+  auto p = model::PriorsView::Load(m->container, m->vocab.size());
+  if (!p.ok()) return p.status();
+  m->priors = *p;
+  return Status::Ok();
 }
 
 }  // namespace
@@ -190,6 +196,12 @@ uint32_t Model::ClassOf(uint32_t id, std::string_view lower) const {
 double Model::ClassLogProb(const uint32_t* context, size_t n, uint32_t cls) const {
   return impl_->classes.LogProb(context, n, cls);
 }
+
+bool Model::has_priors() const { return impl_->priors.has(); }
+
+double Model::PriorLogProb(uint32_t previous, uint32_t word) const { return impl_->priors.LogProb(previous, word); }
+
+bool Model::PriorListed(uint32_t word) const { return impl_->priors.Listed(word); }
 
 std::string_view Model::ChannelTable() const {
   auto s = impl_->container.Get("chan.tsv", 1);

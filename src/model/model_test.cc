@@ -11,6 +11,7 @@
 
 #include "model/classes.h"
 #include "model/file.h"
+#include "model/priors.h"
 #include "model/train.h"
 #include "model/trie.h"
 #include "util/hash.h"
@@ -179,6 +180,118 @@ TEST(ModelTest, ClassMapOutOfRangeIsCorrupt) {
   ASSERT_FALSE(m.ok());
   EXPECT_EQ(m.status().code(), StatusCode::kCorrupt);
   EXPECT_NE(m.status().message().find("cls.map"), std::string::npos) << m.status().message();
+}
+
+// Word priors (docs/model-format.md, "Word priors") from two small lists.
+constexpr const char* kUnigrams = "\xEF\xBB\xBFthe 1000\nship 100\nlondon 50\nsea 10\nzebra 4\n";
+constexpr const char* kBigrams = "the ship 40\nthe sea 8\nship the 6\nzebra the 5\n";
+
+std::string TrainTinyWithPriors(const TempDir& d) {
+  const std::string path = TrainTiny(d);
+  Status s = AddPriorsToModel(path, d.Write("uni.txt", kUnigrams), d.Write("bi.txt", kBigrams));
+  EXPECT_TRUE(s.ok()) << s.ToString();
+  return path;
+}
+
+TEST(ModelTest, PriorsAnswerAsTheFormatSays) {
+  TempDir d;
+  auto m = Model::Open(TrainTinyWithPriors(d));
+  ASSERT_TRUE(m.ok()) << m.status().ToString();
+  const Model& model = **m;
+  ASSERT_TRUE(model.has_priors());
+  const uint32_t the = model.Find("the"), ship = model.Find("ship"), london = model.Find("london"),
+                 sea = model.Find("sea"), captain = model.Find("captain");
+  const double n = 1164, tol = 2e-4;  // the unigram counts' sum; the quantisation step
+  EXPECT_NEAR(model.PriorLogProb(the, ship), std::log10(40.0 / 1000), tol);  // a listed pair
+  EXPECT_NEAR(model.PriorLogProb(Model::kUnknown, sea), std::log10(10 / n), tol);  // no context
+  EXPECT_NEAR(model.PriorLogProb(captain, sea), std::log10(10 / n), tol);  // an unlisted context
+  EXPECT_NEAR(model.PriorLogProb(the, captain), std::log10(2 / n), tol);  // unlisted word: half the least count
+  // A pair the list lacks was seen fewer than 5 times (the least pair, even
+  // one whose word the model lacks): at most 2.5 / p(ship), capped by p(london).
+  EXPECT_NEAR(model.PriorLogProb(ship, london), std::log10(2.5 / 100), tol);
+  EXPECT_NEAR(model.PriorLogProb(ship, sea), std::log10(10 / n), tol);
+  // Adding them again replaces them (a duplicate section would not load).
+  ASSERT_TRUE(AddPriorsToModel(model.path(), d.Write("uni2.txt", "the 10\nship 10\n"), d.Write("bi2.txt", "")).ok());
+  auto again = Model::Open(model.path());
+  ASSERT_TRUE(again.ok()) << again.status().ToString();
+  EXPECT_NEAR((*again)->PriorLogProb(the, ship), std::log10(0.5), tol);
+  auto plain = Model::Open(TrainTiny(d));
+  ASSERT_TRUE(plain.ok());
+  EXPECT_FALSE((*plain)->has_priors());
+}
+
+TEST(ModelTest, MalformedPriorListsAreClearErrorsAndLeaveTheModel) {
+  TempDir d;
+  const std::string path = TrainTiny(d);
+  const std::string before = ReadBytes(path);
+  for (const char* bad : {"the 1000\nship x\n", "the 1000\nship\n", "the 1000\nship 0\n", "the 1000\nship 12 3\n"}) {
+    Status s = AddPriorsToModel(path, d.Write("uni.txt", bad), d.Write("bi.txt", kBigrams));
+    ASSERT_FALSE(s.ok()) << bad;
+    EXPECT_EQ(s.code(), StatusCode::kInvalidArgument);
+    EXPECT_NE(s.message().find("uni.txt"), std::string::npos) << s.message();
+    EXPECT_NE(s.message().find("line 2"), std::string::npos) << s.message();
+  }
+  Status s = AddPriorsToModel(path, d.Write("uni.txt", kUnigrams), d.Write("bi.txt", "the ship\n"));
+  EXPECT_NE(s.message().find("bi.txt"), std::string::npos) << s.message();
+  EXPECT_FALSE(AddPriorsToModel(path, d.Write("uni.txt", "\n"), d.Write("bi.txt", "")).ok());  // empty
+  EXPECT_FALSE(AddPriorsToModel(path, d.path("missing.txt"), d.Write("bi.txt", "")).ok());
+  EXPECT_EQ(ReadBytes(path), before);
+}
+
+// Damage that the checksums would catch, with checksums recomputed: a pair
+// id outside the vocabulary, ids out of order, a missing section.
+TEST(ModelTest, PriorsOutOfRangeOrIncompleteAreCorrupt) {
+  TempDir d;
+  const std::string path = TrainTinyWithPriors(d);
+  auto rewrite_ids = [&](uint32_t first, uint32_t second) {
+    return RewriteModel(path, d.path("bad.emlm"), "prior.ids", [&](const ModelFile& f, FileWriter* w) {
+      auto ids = f.Get("prior.ids", 4);
+      if (!ids.ok()) return ids.status();
+      std::vector<uint32_t> v(reinterpret_cast<const uint32_t*>(ids->data),
+                              reinterpret_cast<const uint32_t*>(ids->data) + ids->count());
+      v[0] = first;
+      if (v.size() > 1) v[1] = second;
+      return w->AddArray("prior.ids", v);
+    });
+  };
+  auto vocab = Model::Open(path);
+  ASSERT_TRUE(vocab.ok());
+  const uint32_t v = (*vocab)->vocab_size();
+  for (auto [first, second] : {std::pair<uint32_t, uint32_t>{v, 5}, {7, 7}}) {
+    ASSERT_TRUE(rewrite_ids(first, second).ok());
+    auto m = Model::Open(d.path("bad.emlm"));
+    ASSERT_FALSE(m.ok());
+    EXPECT_EQ(m.status().code(), StatusCode::kCorrupt);
+    EXPECT_NE(m.status().message().find("prior.ids"), std::string::npos) << m.status().message();
+  }
+  ASSERT_TRUE(RewriteModel(path, d.path("bad.emlm"), "prior.prob", [](const ModelFile&, FileWriter*) {
+                return Status::Ok();
+              }).ok());
+  auto m = Model::Open(d.path("bad.emlm"));
+  ASSERT_FALSE(m.ok());
+  EXPECT_NE(m.status().message().find("prior"), std::string::npos) << m.status().message();
+}
+
+// Random damage to a model with priors, checksums off: loading fails or
+// every prior lookup stays inside the mapping (the ASan build checks).
+TEST(ModelTest, DamagedPriorsNeverReadOutOfBounds) {
+  TempDir d;
+  const std::string bytes = ReadBytes(TrainTinyWithPriors(d));
+  std::mt19937 rng(3);
+  ModelOptions o;
+  o.verify_checksums = false;
+  int loaded = 0;
+  for (int trial = 0; trial < 200; ++trial) {
+    std::string bad = bytes;
+    for (int k = 0; k < 4; ++k) bad[64 + rng() % (bad.size() - 64)] = static_cast<char>(rng());
+    bad.replace(0, 64, bytes.substr(0, 64));
+    auto m = Model::FromBytes(bad, "damaged", o);
+    if (!m.ok() || !(*m)->has_priors()) continue;
+    ++loaded;
+    for (uint32_t a = 0; a < (*m)->vocab_size() + 2; ++a)
+      for (uint32_t b = 0; b < (*m)->vocab_size() + 2; b += 7) (*m)->PriorLogProb(a, b);
+  }
+  EXPECT_GT(loaded, 0);
 }
 
 // Byte ranges covered by a checksum: header, table + metadata, each section.
