@@ -902,5 +902,16 @@ TEST(CorrectorOnTheDefaultModel, WordPriorsDecideARealWordError) {
   fs::remove_all(dir);
 }
 
+// A hyphen and a space inside a line before a small letter: a known word or
+// compound across them is joined (the LM alone read public house as well);
+// an unknown join is not made up (Jewin- street).
+TEST(CorrectorOnTheDefaultModel, HyphenAndSpaceInsideALine) {
+  if (!ModelEngine()) GTEST_SKIP() << "default model not built";
+  EXPECT_EQ(ModelEngine()->Fix("He was landlord of the White Hart public- house, Clerkenwell.", FixOptions{}).text,
+            "He was landlord of the White Hart public-house, Clerkenwell.");
+  for (const Edit& e : ModelEngine()->Fix("Mr. Wishart, of Jewin- street, said so.", FixOptions{}).edits)
+    EXPECT_NE(e.after, "Jewinstreet");
+}
+
 }  // namespace
 }  // namespace emend::correct

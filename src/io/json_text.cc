@@ -115,6 +115,15 @@ json EditToJson(const Edit& e, CodePointCounter* cp) {
   return j;
 }
 
+json SuggestionToJson(const Suggestion& g, CodePointCounter* cp) {
+  json alts = json::array();
+  for (const Alternative& a : g.alternatives)
+    alts.push_back({{"text", a.text}, {"probability", std::round(a.probability * 1000) / 1000}});
+  json one = {{"start", cp ? cp->At(g.start) : g.start}, {"end", cp ? cp->At(g.end) : g.end}, {"alternatives", alts}};
+  PutBytes(&one, "token", g.token);
+  return one;
+}
+
 StatusOr<Edit> EditFromJson(const json& j) {
   if (!j.is_object()) return Status::Corrupt("an edit is not a JSON object");
   Edit e;

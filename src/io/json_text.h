@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "emend/edit.h"
+#include "emend/emend.h"
 #include "emend/status.h"
 
 namespace emend::io {
@@ -37,6 +38,9 @@ class CodePointCounter;
 // counter's text (the original) instead of bytes; call in offset order.
 json EditToJson(const Edit& e, CodePointCounter* cp = nullptr);
 StatusOr<Edit> EditFromJson(const json& j);
+// One --suggest entry as JSON: start, end (code points with a counter, as
+// EditToJson), token, alternatives with probabilities to three places.
+json SuggestionToJson(const Suggestion& g, CodePointCounter* cp = nullptr);
 
 // Serialises without throwing (all strings are valid UTF-8 by construction).
 std::string Dump(const json& j);

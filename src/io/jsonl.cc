@@ -52,6 +52,12 @@ std::string EmendMember(const FixResult& r, std::string_view original, const Jso
   CodePointCounter counter(original);
   for (const Edit& e : r.edits) edits.push_back(EditToJson(e, jo.codepoint_offsets ? &counter : nullptr));
   j["edits"] = std::move(edits);
+  if (!r.suggestions.empty()) {  // --suggest
+    json sug = json::array();
+    CodePointCounter sc(original);
+    for (const Suggestion& g : r.suggestions) sug.push_back(SuggestionToJson(g, jo.codepoint_offsets ? &sc : nullptr));
+    j["suggestions"] = std::move(sug);
+  }
   j["stats"] = {{"words", r.stats.words}, {"edits", r.stats.edits}};
   return Dump(j);
 }

@@ -48,5 +48,29 @@ TEST(Jsonl, CodePointOffsetsAndOtherField) {
   EXPECT_EQ(j["emend"]["edits"][0]["start"], 10);
 }
 
+// --suggest: the suspect tokens and their alternatives go under "emend" too,
+// offsets in the unit asked for; the text is unchanged.
+TEST(Jsonl, SuggestionsGoUnderEmend) {
+  const Engine* engine = DefaultModelEngine();
+  if (!engine) GTEST_SKIP() << "default model not built";
+  FixOptions suggest;
+  suggest.suggest = true;
+  JsonlOptions jo;
+  jo.codepoint_offsets = true;
+  std::string out;
+  FixJsonlLine(*engine, suggest, jo, R"({"text": "é The boarding house will he filled."})", &out, nullptr);
+  json j = json::parse(out);
+  EXPECT_EQ(j["text"], "é The boarding house will he filled.");
+  ASSERT_TRUE(j["emend"].contains("suggestions")) << out;
+  bool he = false;
+  for (const json& g : j["emend"]["suggestions"])
+    if (g["token"] == "he") {
+      he = true;
+      EXPECT_EQ(g["start"], 26);  // code points: é is one
+      EXPECT_EQ(g["alternatives"][0]["text"], "be");
+    }
+  EXPECT_TRUE(he) << out;
+}
+
 }  // namespace
 }  // namespace emend::io

@@ -71,14 +71,7 @@ std::string SerializeFixJson(const EditLog& log, const FixResult& result) {
   doc["stats"] = StatsJson(result.stats);
   if (!result.suggestions.empty()) {
     json sug = json::array();
-    for (const Suggestion& g : result.suggestions) {
-      json alts = json::array();
-      for (const Alternative& a : g.alternatives)
-        alts.push_back({{"text", a.text}, {"probability", std::round(a.probability * 1000) / 1000}});
-      json one = {{"start", g.start}, {"end", g.end}, {"alternatives", alts}};
-      io::PutBytes(&one, "token", g.token);
-      sug.push_back(std::move(one));
-    }
+    for (const Suggestion& g : result.suggestions) sug.push_back(io::SuggestionToJson(g));
     doc["suggestions"] = std::move(sug);
   }
   return io::Dump(doc);
