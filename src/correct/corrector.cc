@@ -1405,7 +1405,13 @@ void SentencePass::AddDebris(size_t p, std::vector<Candidate>* c) const {
   // (session 20): BLN600 25.33% -> 25.36%, no word broken more.
   const bool quiet_i = w[0] == 'i' && !noisy;
   if (!pair && w[0] != 'i' && written != w) return;
-  if (!OnlySpaces(text_.substr(prev.end, t.begin - prev.end)) || !OnlySpaces(text_.substr(t.end, next.begin - t.end)))
+  const std::string_view after = text_.substr(t.end, next.begin - t.end);
+  // With a full stop glued to it too, in a noisy text, between a word and
+  // a lower-case word (the r. probable consequences): BLN600 training split
+  // 26.11% -> 26.14% CER removed, no word broken more, the others unchanged.
+  const bool stop = !pair && noisy && after.size() >= 2 && after[0] == '.' && OnlySpaces(after.substr(1)) &&
+                    repair::IsAsciiLower(text_[next.begin]) && prev.is_word;
+  if (!OnlySpaces(text_.substr(prev.end, t.begin - prev.end)) || (!OnlySpaces(after) && !stop))
     return;
   // Nor a letter split off its word by a lost apostrophe: don t, people s, I m, robb d.
   if (!pair && ApostrophePiece(p)) return;

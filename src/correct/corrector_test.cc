@@ -913,5 +913,14 @@ TEST(CorrectorOnTheDefaultModel, HyphenAndSpaceInsideALine) {
     EXPECT_NE(e.after, "Jewinstreet");
 }
 
+// A lone letter with a full stop glued to it, between a word and a
+// lower-case word of a noisy text, is debris as a bare one is.
+TEST(CorrectorOnTheDefaultModel, LoneLetterWithAStopInANoisyText) {
+  if (!ModelEngine()) GTEST_SKIP() << "default model not built";
+  EXPECT_EQ(ModelEngine()->Fix("Tbe prisoner knew of tbe r. probable consequences of tbe act, and tbe jnry found him guilty.",
+                               FixOptions{}).text,
+            "The prisoner knew of the probable consequences of the act, and the jury found him guilty.");
+}
+
 }  // namespace
 }  // namespace emend::correct

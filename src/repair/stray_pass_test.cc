@@ -334,5 +334,15 @@ TEST(StrayMarks, TheWritersMarksStay) {
     EXPECT_EQ(Fix(t), t) << t;
 }
 
+// A lone small letter with a comma between two lower-case words of a noisy
+// stretch is a speck; an amount's letter (5 l, 6 s.) and a, i, o stay.
+TEST(StrayMarks, LoneLetterWithACommaInNoise) {
+  if (!DefaultModelEngine()) GTEST_SKIP() << "default model not built";
+  EXPECT_EQ(Fix("It was hidden by tbe l, darkness, and tbe prisoncr escaped from tbe constablc."),
+            "It was hidden by the darkness, and the prisoner escaped from the constable.");
+  EXPECT_EQ(Fix("He paid 5 l, 6 s. for it, and tbe prisoncr said a, b and c were sold by tbe constablc."),
+            "He paid 5 l, 6 s. for it, and the prisoner said a, b and c were sold by the constable.");
+}
+
 }  // namespace
 }  // namespace emend
