@@ -124,6 +124,16 @@ constexpr double kWideSpellingMinRules = -8.0;
 // 18.05% for 7.8% more instructions on BLN600 text, gated so almost none.
 constexpr double kWiderSpellingMinRules = -9.0;
 constexpr double kWiderNoise = 0.5;
+// A wide search (WideSearch) whose best candidate's confusions have log10 P
+// below kThirdConfusionBelow searches again with three confusions of total
+// log10 P kThirdConfusionMinRules at least. Of BLN600's remaining non-words
+// whose gold the model knows, most were misread in three characters or
+// more, out of reach of two. Training splits (session 21): BLN600 26.17% ->
+// 26.96% CER removed, no word broken more; monographs 21.86% -> 21.93% (961
+// -> 966), periodicals 5.13% -> 5.36% (3,016 -> 3,026); BLN600 text 10-20%
+// slower. For every wide search at -12: 26.76% (noisy texts only), at twice
+// the time; at -10 and -11, 26.48% and 26.61%.
+constexpr double kThirdConfusionBelow = -7.0, kThirdConfusionMinRules = -13.0;
 // Tuned on the BLN600 training split (BENCHMARKS.md): an unknown word's own
 // spelling is favoured by this much (log10) over corrections (names, modern
 // words), and a known word must lose by this much before it is replaced.
@@ -1099,6 +1109,14 @@ std::vector<std::pair<uint32_t, double>> SentencePass::ChannelCandidates(size_t 
   // broken).
   const std::u32string o = ToU32(word);
   ch_.WordCandidates(o, known ? 1 : 2, budget, trie_, add_unless_modern, width == kWide || width == kWider);
+  // A wide search that found nothing likelier than kThirdConfusionBelow
+  // tries three confusions (kThirdConfusionMinRules): a misread of three
+  // characters or more (qnestlon, tbrougb).
+  if (width == kWide || width == kWider) {
+    double best = -HUGE_VAL;
+    for (const auto& [id, lp] : list) best = std::max(best, lp);
+    if (best < kThirdConfusionBelow) ch_.WordCandidates(o, 3, kThirdConfusionMinRules, trie_, add_unless_modern, true);
+  }
   // A rarer known word may be a misread of a frequent one by two confusions
   // (wag, riot, tire, stud for was, not, the, and): those are searched in
   // the small trie of frequent words.

@@ -922,5 +922,14 @@ TEST(CorrectorOnTheDefaultModel, LoneLetterWithAStopInANoisyText) {
             "The prisoner knew of the probable consequences of the act, and the jury found him guilty.");
 }
 
+// A non-word misread in three characters or more, whose two-confusion
+// search finds nothing likely, gets a three-confusion search.
+TEST(CorrectorOnTheDefaultModel, ThreeMisreadCharacters) {
+  if (!ModelEngine()) GTEST_SKIP() << "default model not built";
+  EXPECT_EQ(ModelEngine()->Fix("The infuriated sboermakur was freqauotly seen, and tbe prisoncr bad aftlerrerds "
+                               "threatened tbe jnry.", FixOptions{}).text,
+            "The infuriated shoemaker was frequently seen, and the prisoner had afterwards threatened the jury.");
+}
+
 }  // namespace
 }  // namespace emend::correct
