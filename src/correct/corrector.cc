@@ -130,10 +130,13 @@ constexpr double kWiderNoise = 0.5;
 // whose gold the model knows, most were misread in three characters or
 // more, out of reach of two. Training splits (session 21): BLN600 26.17% ->
 // 26.96% CER removed, no word broken more; monographs 21.86% -> 21.93% (961
-// -> 966), periodicals 5.13% -> 5.36% (3,016 -> 3,026); BLN600 text 10-20%
-// slower. For every wide search at -12: 26.76% (noisy texts only), at twice
-// the time; at -10 and -11, 26.48% and 26.61%.
+// -> 966), periodicals 5.13% -> 5.36% (3,016 -> 3,026); BLN600 text about
+// 30% slower. For every wide search at -12: 26.76% (noisy texts only), at twice
+// the time; at -10 and -11, 26.48% and 26.61%; below -8 at -12, 26.81%
+// for 15% more time on BLN600 text instead of 30% (-7 at -13). Shorter
+// words than 5 letters gained nothing.
 constexpr double kThirdConfusionBelow = -7.0, kThirdConfusionMinRules = -13.0;
+constexpr size_t kThirdConfusionLength = 5;
 // Tuned on the BLN600 training split (BENCHMARKS.md): an unknown word's own
 // spelling is favoured by this much (log10) over corrections (names, modern
 // words), and a known word must lose by this much before it is replaced.
@@ -1111,11 +1114,13 @@ std::vector<std::pair<uint32_t, double>> SentencePass::ChannelCandidates(size_t 
   ch_.WordCandidates(o, known ? 1 : 2, budget, trie_, add_unless_modern, width == kWide || width == kWider);
   // A wide search that found nothing likelier than kThirdConfusionBelow
   // tries three confusions (kThirdConfusionMinRules): a misread of three
-  // characters or more (qnestlon, tbrougb).
+  // characters or more (sboermakur, aftlerrerds), in a word of
+  // kThirdConfusionLength letters or more.
   if (width == kWide || width == kWider) {
     double best = -HUGE_VAL;
     for (const auto& [id, lp] : list) best = std::max(best, lp);
-    if (best < kThirdConfusionBelow) ch_.WordCandidates(o, 3, kThirdConfusionMinRules, trie_, add_unless_modern, true);
+    if (best < kThirdConfusionBelow && o.size() >= kThirdConfusionLength)
+      ch_.WordCandidates(o, 3, kThirdConfusionMinRules, trie_, add_unless_modern, true);
   }
   // A rarer known word may be a misread of a frequent one by two confusions
   // (wag, riot, tire, stud for was, not, the, and): those are searched in
