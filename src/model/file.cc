@@ -221,6 +221,13 @@ StatusOr<SectionView> ModelFile::Get(std::string_view name, uint32_t width) cons
   return Status::Corrupt("missing section '" + std::string(name) + "'");
 }
 
+float ReadF32(const char* p) {
+  const uint32_t u = GetU32(p);
+  float f;
+  std::memcpy(&f, &u, 4);
+  return f;
+}
+
 Status RewriteModel(const std::string& in, const std::string& out, const std::string& replace,
                     const std::function<Status(const ModelFile&, FileWriter*)>& add) {
   auto file = MappedFile::Open(in);

@@ -95,6 +95,21 @@ class ModelFile {
   std::string_view metadata_;
 };
 
+// The f32 whose bits are the little-endian u32 at p.
+float ReadF32(const char* p);
+
+// Section `name` as an array of exactly `want` elements of T (its width);
+// Corrupt, naming the section, if it holds another count.
+template <typename T>
+StatusOr<const T*> SectionArray(const ModelFile& f, const std::string& name, uint64_t want) {
+  StatusOr<SectionView> s = f.Get(name, sizeof(T));
+  if (!s.ok()) return s.status();
+  if (s->count() != want)
+    return Status::Corrupt("section '" + name + "' has " + std::to_string(s->count()) + " entries, expected " +
+                           std::to_string(want));
+  return reinterpret_cast<const T*>(s->data);
+}
+
 // Rewrites the model `in` as `out` (crash-safely; `out` may equal `in`):
 // every section except `replace` (a name, or a prefix ending in '.' for all
 // the sections under it), the metadata, then whatever `add` adds.

@@ -26,13 +26,6 @@ uint32_t F32Bits(float f) {
   return u;
 }
 
-float ReadF32(const char* p) {
-  uint32_t u = GetU32(p);
-  float f;
-  std::memcpy(&f, &u, 4);
-  return f;
-}
-
 // One list line split on spaces: `fields` words, then a count. A UTF-8
 // byte-order mark before the first line is skipped.
 struct ListLine {
@@ -84,16 +77,6 @@ StatusOr<std::string> Slurp(const std::string& path) {
   s << in.rdbuf();
   if (in.bad()) return Status::IOError("error reading " + path);
   return s.str();
-}
-
-template <typename T>
-StatusOr<const T*> Array(const ModelFile& f, const std::string& name, uint64_t want) {
-  StatusOr<SectionView> s = f.Get(name, sizeof(T));
-  if (!s.ok()) return s.status();
-  if (s->count() != want)
-    return Status::Corrupt("section '" + name + "' has " + std::to_string(s->count()) + " entries, expected " +
-                           std::to_string(want));
-  return reinterpret_cast<const T*>(s->data);
 }
 
 // Pair ranges are monotone, cover `prior.ids`, and hold increasing ids below V.
@@ -172,19 +155,19 @@ StatusOr<PriorsView> PriorsView::Load(const ModelFile& f, uint32_t vocab_size) {
   for (const char* n : names) present += f.Has(n);
   if (present == 0) return p;
   if (present != 5) return Status::Corrupt("prior.* sections incomplete");
-  auto info = Array<uint32_t>(f, "prior.info", 2);
+  auto info = SectionArray<uint32_t>(f, "prior.info", 2);
   if (!info.ok()) return info.status();
   p.floor_ = ReadF32(reinterpret_cast<const char*>(*info));
   p.absent_ = ReadF32(reinterpret_cast<const char*>(*info) + 4);
   if (!(p.floor_ >= kLo && p.floor_ <= 0 && p.absent_ >= kLo && p.absent_ <= 0))
     return Status::Corrupt("prior.info out of range");
-  auto uni = Array<uint16_t>(f, "prior.uni", vocab_size);
+  auto uni = SectionArray<uint16_t>(f, "prior.uni", vocab_size);
   if (!uni.ok()) return uni.status();
-  auto child = Array<uint32_t>(f, "prior.child", uint64_t{vocab_size} + 1);
+  auto child = SectionArray<uint32_t>(f, "prior.child", uint64_t{vocab_size} + 1);
   if (!child.ok()) return child.status();
   StatusOr<SectionView> ids = f.Get("prior.ids", 4);
   if (!ids.ok()) return ids.status();
-  auto prob = Array<uint16_t>(f, "prior.prob", ids->count());
+  auto prob = SectionArray<uint16_t>(f, "prior.prob", ids->count());
   if (!prob.ok()) return prob.status();
   const auto* id_array = reinterpret_cast<const uint32_t*>(ids->data);
   if (Status s = CheckPairs(*child, id_array, vocab_size, ids->count()); !s.ok()) return s;

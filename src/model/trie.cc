@@ -12,23 +12,6 @@ uint16_t Quantize(double v, double lo, double hi) {
   return static_cast<uint16_t>(q);
 }
 
-float ReadF32(const char* p) {
-  uint32_t u = GetU32(p);
-  float f;
-  std::memcpy(&f, &u, 4);
-  return f;
-}
-
-template <typename T>
-StatusOr<const T*> Array(const ModelFile& f, const std::string& name, uint64_t want) {
-  StatusOr<SectionView> s = f.Get(name, sizeof(T));
-  if (!s.ok()) return s.status();
-  if (s->count() != want)
-    return Status::Corrupt("section '" + name + "' has " + std::to_string(s->count()) + " entries, expected " +
-                           std::to_string(want));
-  return reinterpret_cast<const T*>(s->data);
-}
-
 // Children ranges must be monotone and end at the next level's size. (Symbol
 // ids are only compared, never used as indices, so their order affects
 // results but not memory safety; checksums cover them.)
@@ -185,7 +168,7 @@ StatusOr<TrieView> TrieView::Load(const ModelFile& f, const std::string& p) {
     L.n = pr->count();
     L.prob = reinterpret_cast<const uint16_t*>(pr->data);
     if (k > 1) {
-      auto ids = Array<uint32_t>(f, lk + ".ids", L.n);
+      auto ids = SectionArray<uint32_t>(f, lk + ".ids", L.n);
       if (!ids.ok()) return ids.status();
       L.ids = *ids;
       if (f.Has(lk + ".hash")) {  // optional: without it, lookups search
@@ -197,9 +180,9 @@ StatusOr<TrieView> TrieView::Load(const ModelFile& f, const std::string& p) {
       }
     }
     if (k < t.order_) {
-      auto bow = Array<uint16_t>(f, lk + ".bow", L.n);
+      auto bow = SectionArray<uint16_t>(f, lk + ".bow", L.n);
       if (!bow.ok()) return bow.status();
-      auto child = Array<uint32_t>(f, lk + ".child", L.n + 1);
+      auto child = SectionArray<uint32_t>(f, lk + ".child", L.n + 1);
       if (!child.ok()) return child.status();
       L.bow = *bow;
       L.child = *child;
