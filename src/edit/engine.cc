@@ -36,17 +36,20 @@ struct Engine::Impl {
   std::optional<correct::Channel> channel;
   // The model's words for candidate generation: built on the first Fix that
   // corrects (a few hundred ms), not at start-up; shared read-only after.
-  // With them, the frequent words alone (correct::kFrequentWordCount).
+  // With them, the frequent words alone (correct::kFrequentWordCount) and
+  // the common ones (correct::kThirdConfusionCount).
   mutable std::once_flag trie_once;
-  mutable std::optional<correct::VocabTrie> trie, frequent;
+  mutable std::optional<correct::VocabTrie> trie, frequent, common;
   void BuildTries() const {
     std::call_once(trie_once, [this] {
       trie.emplace(*model, 2);
       frequent.emplace(*model, correct::kFrequentWordCount);
+      common.emplace(*model, correct::kThirdConfusionCount);
     });
   }
   const correct::VocabTrie& Trie() const { return BuildTries(), *trie; }
   const correct::VocabTrie& Frequent() const { return BuildTries(), *frequent; }
+  const correct::VocabTrie& Common() const { return BuildTries(), *common; }
   std::unordered_set<std::string> user_words;  // lower case
   // The correctors' channel candidates, shared by all threads (thread-safe).
   mutable correct::CandidateCache candidates;
@@ -180,7 +183,7 @@ FixResult Engine::Fix(std::string_view input, const FixOptions& options) const {
     co.lexicon = &impl_->user_words;
     co.protect = &impl_->protect;
     co.wordlist = impl_->lexicon ? &*impl_->lexicon : nullptr;
-    correct::Corrector c(*impl_->model, *impl_->channel, impl_->Trie(), &impl_->candidates, &impl_->Frequent());
+    correct::Corrector c(*impl_->model, *impl_->channel, impl_->Trie(), &impl_->candidates, &impl_->Frequent(), &impl_->Common());
     repair::Proposals corrections;
     c.Propose(input, co, 5, &corrections, options.suggest ? &r.suggestions : nullptr);
     if (!options.suggest) ResolveFusedCuts(fused_cuts, std::move(corrections), &proposals);
