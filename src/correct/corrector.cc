@@ -1694,8 +1694,8 @@ std::string SentencePass::Written(const Candidate& x, size_t p) const {
   // capitals, the monographs lost 0.03 to 0.05 (AIl, TeH for All, Tell).
   if (BrokenCapitals(p)) return text::Upper(x.text);
   std::string out = MatchCase(surface, x.text);
-  if (!out.empty() && repair::IsAsciiDigit(surface[0]) && x.ids.size() == 1 && LeadingCapital(p, x.ids[0]) && repair::IsAsciiLower(out[0]))
-    out[0] = static_cast<char>(out[0] - 'a' + 'A');
+  const bool digit_first = !out.empty() && repair::IsAsciiDigit(surface[0]) && repair::IsAsciiLower(out[0]);
+  if (digit_first && x.ids.size() == 1 && LeadingCapital(p, x.ids[0])) out[0] = static_cast<char>(out[0] - 'a' + 'A');
   return out;
 }
 
@@ -1791,7 +1791,9 @@ bool SentencePass::ScoreCandidates(size_t p, double min_gain, std::vector<Candid
 bool SentencePass::GluedToAWord(size_t p) const {
   const text::LmToken& t = toks_[p - 1];
   auto letter = [&](size_t i) { return i < text_.size() && std::isalpha(static_cast<unsigned char>(text_[i])); };
-  auto mark = [&](size_t i) { return i < text_.size() && std::ispunct(static_cast<unsigned char>(text_[i])) && text_[i] != '\''; };
+  auto mark = [&](size_t i) {
+    return i < text_.size() && std::ispunct(static_cast<unsigned char>(text_[i])) && text_[i] != '\'';
+  };
   return (mark(t.end) && letter(t.end + 1)) || (t.begin >= 2 && mark(t.begin - 1) && letter(t.begin - 2));
 }
 

@@ -17,7 +17,9 @@ namespace {
 constexpr double kLo = -12.0;                     // quantised range [kLo, 0]
 constexpr double kStep = 12.0 / 65534.0;          // q = 1 .. 65535; 0 = none
 
-uint16_t Quantize(double lp) { return static_cast<uint16_t>(1 + std::lround((std::clamp(lp, kLo, 0.0) - kLo) / kStep)); }
+uint16_t Quantize(double lp) {
+  return static_cast<uint16_t>(1 + std::lround((std::clamp(lp, kLo, 0.0) - kLo) / kStep));
+}
 double Dequantize(uint16_t q) { return kLo + (q - 1) * kStep; }
 
 uint32_t F32Bits(float f) {
