@@ -43,5 +43,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   model.CharLogProb("word");
   model.Find("the");
   for (uint32_t id = 0; id < model.vocab_size() && id < 64; ++id) model.Cases(id);
+  if (model.has_priors())
+    for (uint32_t a = 0; a < model.vocab_size() + 1 && a < 64; ++a)
+      for (uint32_t b = 0; b < model.vocab_size() + 1 && b < 64; ++b)
+        if (model.PriorLogProb(a, b) > 0 && model.PriorListed(b)) __builtin_trap();  // log10 p <= 0
   return 0;
 }

@@ -128,8 +128,10 @@ Status AddPriorSections(std::string_view unigrams, std::string_view bigrams, uin
     prob.push_back(q);
   }
   for (uint32_t v = 0; v < vocab_size; ++v) child[v + 1] += child[v];
-  const double floor = std::max(kLo, std::log10(double(least) / 2 / total));
-  const double absent = pairs.empty() ? floor : std::max(kLo, std::log10(double(least_pair) / 2 / total));
+  // Clamped into the range readers accept (lists whose pair counts exceed
+  // their word counts would give a share above 1).
+  const double floor = std::clamp(std::log10(double(least) / 2 / total), kLo, 0.0);
+  const double absent = pairs.empty() ? floor : std::clamp(std::log10(double(least_pair) / 2 / total), kLo, 0.0);
   std::vector<uint32_t> info = {F32Bits(static_cast<float>(floor)), F32Bits(static_cast<float>(absent))};
   for (Status t : {w->AddArray("prior.info", info), w->AddArray("prior.uni", uni), w->AddArray("prior.child", child),
                    w->AddArray("prior.ids", ids), w->AddArray("prior.prob", prob)})
