@@ -19,7 +19,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   };
   FileWriter w;
   if (!AddPriorSections(unigrams, bigrams, kVocab, find, &w).ok()) return 0;
-  auto file = ModelFile::Parse(w.Serialize(), true);
+  const std::string bytes = w.Serialize();  // the parsed file views these bytes
+  auto file = ModelFile::Parse(bytes, true);
   if (!file.ok()) __builtin_trap();  // what the builder writes must load
   auto view = PriorsView::Load(*file, kVocab);
   if (!view.ok() || !view->has()) __builtin_trap();
