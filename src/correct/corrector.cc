@@ -90,7 +90,6 @@ constexpr double kHeadingIDebris = 2.0;
 // within 0.04.
 constexpr double kDebrisPair = -5.5;
 constexpr uint64_t kDebrisPairCount = 1000;
-constexpr uint64_t kApostrophePiece = 10;  // ApostrophePiece: 1 and 10 gave the same
 // A compound with one misread part (Cochrane-strebt, Cournty-court): its
 // other parts and the part's candidates seen this often (MendedParts).
 // Training splits: BLN600 22.80% -> 22.90% CER removed (237 -> 235 words
@@ -649,7 +648,7 @@ class SentencePass {
   std::vector<CandidateCache::Split> MendedSplits(const std::u32string& o) const;
   bool PlainCase(size_t p) const;
   bool LeadingCapital(size_t p, uint32_t id) const;
-  double PriorFit(size_t p, const Candidate& x) const;
+  double PriorFit(size_t p, const Candidate& x, uint32_t before, uint32_t after) const;
   void AddPriors(size_t p, const std::vector<Candidate>& c, double* first) const;
   bool GluedToAWord(size_t p) const;
   void Segment(const std::string& w, std::vector<CandidateCache::Segmentation>* out) const;
@@ -1470,7 +1469,7 @@ bool SentencePass::DebrisAfter(const text::LmToken& prev, const text::LmToken& t
 // Whether lone letter p may be a piece split off its word by a lost
 // apostrophe (don t, people s, I m, robb d): in a clean text any s or d, a
 // t after n, an m after I; in a noisy one (kWiderNoise) only where the
-// model knows the word with the apostrophe kApostrophePiece times (that s,
+// model knows the word with the apostrophe (repair::KnownApostrophePiece: that s,
 // don t; not for s being, this s evidence, the d company). Training
 // splits: BLN600 22.67% -> 22.77% CER removed (236 -> 237 words broken),
 // the monographs and periodicals unchanged; in every text the monographs
@@ -1478,10 +1477,7 @@ bool SentencePass::DebrisAfter(const text::LmToken& prev, const text::LmToken& t
 bool SentencePass::ApostrophePiece(size_t p) const {
   const std::string &w = toks_[p - 1].text, &prev = toks_[p - 2].text;
   if (w != "s" && w != "d" && w != "t" && w != "m") return false;
-  if (Noise(p, true) >= kWiderNoise) {
-    const uint32_t id = m_.Find(prev + "'" + w);
-    return id != Model::kUnknown && m_.Count(id) >= kApostrophePiece;
-  }
+  if (Noise(p, true) >= kWiderNoise) return repair::KnownApostrophePiece(m_, prev, w);
   return w == "s" || w == "d" || (w == "t" && prev.back() == 'n') || (w == "m" && prev == "i");
 }
 
@@ -1797,18 +1793,16 @@ bool SentencePass::GluedToAWord(size_t p) const {
   return (mark(t.end) && letter(t.end + 1)) || (t.begin >= 2 && mark(t.begin - 1) && letter(t.begin - 2));
 }
 
-// How well candidate x's word fits between the words around token p under
-// the model's word priors: log10 p(x | word before) + log10 p(word after |
-// x); NaN where the priors say nothing comparable: debris, a cut or join
+// How well candidate x's word fits between the words around token p
+// (`before`, `after`: their ids, kUnknown for none or a mark) under the
+// model's word priors: log10 p(x | before) + log10 p(after | x); NaN where the priors say nothing comparable: debris, a cut or join
 // (other spans or several words), a word of one letter (initials, a, I), a
 // word their list lacks (qrs, a clitic's ve).
-double SentencePass::PriorFit(size_t p, const Candidate& x) const {
+double SentencePass::PriorFit(size_t p, const Candidate& x, uint32_t before, uint32_t after) const {
   if (x.debris || x.span != 1 || (x.kind != 0 && x.ids.size() != 1)) return std::nan("");
   const uint32_t w = x.kind == 0 ? ids_[p] : x.ids[0];
   if (w == Model::kUnknown || !m_.PriorListed(w) || text::CodePointCount(m_.Word(w)) < 2) return std::nan("");
-  auto word = [&](size_t k) { return k >= 1 && k < ids_.size() && ids_[k] > Model::kSentenceEnd ? ids_[k] : Model::kUnknown; };
-  const uint32_t next = word(p + 1);
-  return m_.PriorLogProb(word(p - 1), w) + (next != Model::kUnknown ? m_.PriorLogProb(w, next) : 0.0);
+  return m_.PriorLogProb(before, w) + (after != Model::kUnknown ? m_.PriorLogProb(w, after) : 0.0);
 }
 
 // The word priors' say in the decision on known word p, added to each
@@ -1820,11 +1814,13 @@ double SentencePass::PriorFit(size_t p, const Candidate& x) const {
 // Google Books' hundreds of billions, so they know common pairs the model
 // has backed off from (having given, he made).
 void SentencePass::AddPriors(size_t p, const std::vector<Candidate>& c, double* first) const {
+  auto word = [&](size_t k) { return k >= 1 && k < ids_.size() && ids_[k] > Model::kSentenceEnd ? ids_[k] : Model::kUnknown; };
+  const uint32_t before = word(p - 1), after = word(p + 1);
   thread_local std::vector<double> fit;
   fit.resize(c.size());
   double best = -HUGE_VAL;
   for (size_t i = 0; i < c.size(); ++i) {
-    fit[i] = PriorFit(p, c[i]);
+    fit[i] = PriorFit(p, c[i], before, after);
     if (i > 0 && !std::isnan(fit[i])) best = std::max(best, fit[i]);
   }
   if (best == -HUGE_VAL) return;

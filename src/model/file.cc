@@ -221,6 +221,12 @@ StatusOr<SectionView> ModelFile::Get(std::string_view name, uint32_t width) cons
   return Status::Corrupt("missing section '" + std::string(name) + "'");
 }
 
+void PutF32(std::string* out, float f) {
+  uint32_t u;
+  std::memcpy(&u, &f, 4);
+  PutU32(out, u);
+}
+
 float ReadF32(const char* p) {
   const uint32_t u = GetU32(p);
   float f;

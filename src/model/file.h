@@ -95,7 +95,8 @@ class ModelFile {
   std::string_view metadata_;
 };
 
-// The f32 whose bits are the little-endian u32 at p.
+// An f32 as the little-endian u32 of its bits, and back.
+void PutF32(std::string* out, float f);
 float ReadF32(const char* p);
 
 // Section `name` as an array of exactly `want` elements of T (its width);

@@ -270,11 +270,7 @@ StatusOr<BuiltTrie> BuildKneserNey(const NgramCounts& c, const KnOptions& o, KnS
 Status AddTrieSections(const BuiltTrie& t, const std::string& p, FileWriter* w, bool index) {
   std::string order, quant;
   PutU32(&order, static_cast<uint32_t>(t.order()));
-  for (float f : {float(kProbLo), float(kProbHi), float(kBowLo), float(kBowHi)}) {
-    uint32_t u;
-    std::memcpy(&u, &f, 4);
-    PutU32(&quant, u);
-  }
+  for (float f : {float(kProbLo), float(kProbHi), float(kBowLo), float(kBowHi)}) PutF32(&quant, f);
   if (Status s = w->Add(p + ".order", order, 4); !s.ok()) return s;
   if (Status s = w->Add(p + ".quant", quant, 4); !s.ok()) return s;
   for (int k = 1; k <= t.order(); ++k) {

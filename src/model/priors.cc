@@ -3,13 +3,10 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <cstring>
-#include <fstream>
-#include <sstream>
-#include <unordered_map>
 #include <vector>
 
 #include "model/vocab.h"
+#include "util/read_file.h"
 
 namespace emend::model {
 namespace {
@@ -21,12 +18,6 @@ uint16_t Quantize(double lp) {
   return static_cast<uint16_t>(1 + std::lround((std::clamp(lp, kLo, 0.0) - kLo) / kStep));
 }
 double Dequantize(uint16_t q) { return kLo + (q - 1) * kStep; }
-
-uint32_t F32Bits(float f) {
-  uint32_t u;
-  std::memcpy(&u, &f, 4);
-  return u;
-}
 
 // One list line split on spaces: `fields` words, then a count. A UTF-8
 // byte-order mark before the first line is skipped.
@@ -70,15 +61,6 @@ Status ForEachLine(std::string_view text, int fields, const char* list,
     f(l);
   }
   return Status::Ok();
-}
-
-StatusOr<std::string> Slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::IOError("cannot read " + path);
-  std::ostringstream s;
-  s << in.rdbuf();
-  if (in.bad()) return Status::IOError("error reading " + path);
-  return s.str();
 }
 
 // Pair ranges are monotone, cover `prior.ids`, and hold increasing ids below V.
@@ -132,17 +114,19 @@ Status AddPriorSections(std::string_view unigrams, std::string_view bigrams, uin
   // their word counts would give a share above 1).
   const double floor = std::clamp(std::log10(double(least) / 2 / total), kLo, 0.0);
   const double absent = pairs.empty() ? floor : std::clamp(std::log10(double(least_pair) / 2 / total), kLo, 0.0);
-  std::vector<uint32_t> info = {F32Bits(static_cast<float>(floor)), F32Bits(static_cast<float>(absent))};
-  for (Status t : {w->AddArray("prior.info", info), w->AddArray("prior.uni", uni), w->AddArray("prior.child", child),
+  std::string info;
+  PutF32(&info, static_cast<float>(floor));
+  PutF32(&info, static_cast<float>(absent));
+  for (Status t : {w->Add("prior.info", info, 4), w->AddArray("prior.uni", uni), w->AddArray("prior.child", child),
                    w->AddArray("prior.ids", ids), w->AddArray("prior.prob", prob)})
     if (!t.ok()) return t;
   return Status::Ok();
 }
 
 Status AddPriorsToModel(const std::string& path, const std::string& unigrams_path, const std::string& bigrams_path) {
-  auto uni = Slurp(unigrams_path);
+  auto uni = util::ReadWholeFile(unigrams_path);
   if (!uni.ok()) return uni.status();
-  auto bi = Slurp(bigrams_path);
+  auto bi = util::ReadWholeFile(bigrams_path);
   if (!bi.ok()) return bi.status();
   return RewriteModel(path, path, "prior.", [&](const ModelFile& f, FileWriter* w) {
     auto v = VocabView::Load(f);

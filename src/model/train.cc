@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -14,6 +13,7 @@
 #include "model/vocab.h"
 #include "text/lm_tokens.h"
 #include "text/utf8.h"
+#include "util/read_file.h"
 
 namespace emend::model {
 namespace fs = std::filesystem;
@@ -22,12 +22,6 @@ using nlohmann::json;
 namespace {
 
 constexpr size_t kPiece = size_t{64} << 20;  // texts are scanned in pieces of about this size
-
-StatusOr<std::string> ReadAll(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::IOError(path + ": cannot read");
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
 
 // Why a file cannot be used as text, or "" if it can: empty, or binary (NUL
 // bytes, or more than 1% invalid UTF-8 in its first 64 KiB).
@@ -53,7 +47,7 @@ void ForPieces(std::string_view s, const std::function<void(std::string_view)>& 
 Status Scan(const std::vector<std::string>& files, TrainReport* r, bool first_pass, const TrainOptions& o,
             const std::function<void(std::string_view, const std::vector<text::LmToken>&)>& fn) {
   for (size_t i = 0; i < files.size(); ++i) {
-    auto data = ReadAll(files[i]);
+    auto data = util::ReadWholeFile(files[i]);
     if (!data.ok()) return data.status();
     std::string why = Unusable(*data);
     if (!why.empty()) {

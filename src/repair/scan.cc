@@ -36,6 +36,11 @@ bool LetterAt(std::string_view s, size_t i) {
   return text::DecodeAt(s, i, &cp) && text::IsLetter(cp);
 }
 
+bool KnownApostrophePiece(const Model& m, std::string_view word, std::string_view piece) {
+  const uint32_t id = m.Find(std::string(word) + "'" + std::string(piece));
+  return id != Model::kUnknown && m.Count(id) >= kApostrophePieceCount;
+}
+
 bool LetterBefore(std::string_view s, size_t i) {
   return i > 0 && LetterAt(s, PrevStart(s, i));
 }

@@ -69,9 +69,6 @@ constexpr double kHyphenSpeckNoise = 0.10;
 // 0.08 points, their gold keeping such hyphens: had-heard, was-if; after
 // "a" too, a-week, they lost 0.01).
 constexpr double kLeadsOnSpeckNoise = 0.05;
-// How often the model must know a word with 's, 'd ... for a lone letter
-// after it to be that piece, not a speck (LetterCommaSpeck).
-constexpr uint64_t kApostrophePieceCount = 10;
 // StrayCapital in a word of two or three letters (iS, tHe): the word, in
 // lower case, seen this often. Training splits: BLN600 23.45% -> 23.47%,
 // periodicals 4.47% -> 4.48%, monographs unchanged (100,000: +0.01).
@@ -380,8 +377,7 @@ bool LetterCommaSpeck(std::string_view s, size_t i, const Model& m) {
   if (!IsAsciiLower(c) || c == 'a' || c == 'i' || c == 'o' || s[i - 2] != ' ' || !IsAsciiLower(s[i - 3])) return false;
   if (UnknownShareAround(s, i, m) < kLeadsOnSpeckNoise) return false;
   // Nor the piece a lost apostrophe split off (the rum s, = the rum's,).
-  const uint32_t id = m.Find(std::string(LowerWordBefore(s, i - 2)) + "'" + c);
-  return id == Model::kUnknown || m.Count(id) < kApostrophePieceCount;
+  return !KnownApostrophePiece(m, LowerWordBefore(s, i - 2), std::string_view(&s[i - 1], 1));
 }
 
 // "30 years of age,. and has": a full stop right after a comma, before a
