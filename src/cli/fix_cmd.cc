@@ -2,6 +2,8 @@
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <functional>
 #include <condition_variable>
@@ -40,8 +42,31 @@ struct FixArgs {
 
 FixArgs g_fix;
 
+// The lacuna detector's tuning hooks (docs/lacunae.md, "Tuning"), from the
+// environment: EMEND_GAP_WEIGHTS="w1,w2,..." and EMEND_GAP_DEBUG (features
+// to stderr, one whole line at a time).
+void SetGapTuning(FixOptions* o) {
+  if (const char* e = std::getenv("EMEND_GAP_WEIGHTS")) {
+    for (const char* p = e;;) {
+      char* q;
+      const double v = std::strtod(p, &q);
+      if (q == p) break;
+      o->gap_weights.push_back(v);
+      p = q + (*q == ',');
+    }
+  }
+  if (std::getenv("EMEND_GAP_DEBUG")) {
+    o->gap_trace = [](const std::string& line) {
+      static std::mutex mu;
+      std::lock_guard<std::mutex> lock(mu);
+      std::fputs(line.c_str(), stderr);
+    };
+  }
+}
+
 StatusOr<FixOptions> MakeOptions(const FixArgs& a) {
   FixOptions o;
+  SetGapTuning(&o);
   o.fix_case = !a.no_case;
   o.fix_spacing = !a.no_spacing;
   o.fix_hyphenation = !a.no_hyphenation;

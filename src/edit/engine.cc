@@ -170,6 +170,8 @@ FixResult Engine::Fix(std::string_view input, const FixOptions& options) const {
     gaps::GapOptions go;
     go.marker = options.gap_marker;
     go.min_confidence = options.gap_confidence;
+    go.weights = options.gap_weights;
+    go.trace = options.gap_trace;
     size_t first = proposals.size();
     gaps::ProposeGaps(input, *model, impl_->lexicon ? &*impl_->lexicon : nullptr, go, 0, &proposals);
     for (size_t i = first; i < proposals.size(); ++i)

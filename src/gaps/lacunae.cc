@@ -4,8 +4,10 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
-#include <cstdlib>
 #include <cstdio>
+#include <iterator>
+#include <string>
+#include <vector>
 #include <span>
 #include <unordered_map>
 #include <utility>
@@ -50,22 +52,16 @@ struct Weights {
 // marks around them); set by hand and checked on the clean dev books.
 constexpr double kStitch = 3.0;
 
-const Weights& W() {
-  static Weights w = [] {
-    Weights x;
-    // EMEND_GAP_WEIGHTS="b0,b1,b2,l0,l1,l2,stop,glue,fused,lower,open,colon,end,indent,blank,
-    // pcomma,pcolon,ccap,attr,kept" (tuning only).
-    if (const char* e = std::getenv("EMEND_GAP_WEIGHTS")) {
-      double* f[] = {&x.bias[0], &x.bias[1], &x.bias[2], &x.lm[0], &x.lm[1], &x.lm[2], &x.space_before_stop,
-                     &x.glued_after_comma, &x.fused, &x.lower_start, &x.open_end, &x.colon_capital, &x.end,
-                     &x.indent, &x.blank, &x.para_comma, &x.para_colon, &x.comma_capital, &x.attribution,
-                     &x.numerals_kept};
-      char* p = const_cast<char*>(e);
-      for (double* d : f) { char* q; double v = std::strtod(p, &q); if (q == p) break; *d = v; p = q + (*q == ','); }
-    }
-    return x;
-  }();
-  return w;
+// The built-in weights with `override` over them, in the order of
+// GapOptions::weights (docs/lacunae.md, "Tuning"); extra values are ignored.
+Weights MakeWeights(const std::vector<double>& override) {
+  Weights x;
+  double* f[] = {&x.bias[0], &x.bias[1], &x.bias[2], &x.lm[0], &x.lm[1], &x.lm[2], &x.space_before_stop,
+                 &x.glued_after_comma, &x.fused, &x.lower_start, &x.open_end, &x.colon_capital, &x.end,
+                 &x.indent, &x.blank, &x.para_comma, &x.para_colon, &x.comma_capital, &x.attribution,
+                 &x.numerals_kept};
+  for (size_t i = 0; i < override.size() && i < std::size(f); ++i) *f[i] = override[i];
+  return x;
 }
 
 // Findings weaker than this (log10 odds) are dropped at once; they could only
@@ -102,52 +98,16 @@ struct Features {
   double head_num = -99;  // log10 p(<num> | the two tokens before the boundary)
 };
 
-void Weigh(const Features& f, double s[kNumReasons]) {
-  const Weights& w = W();
-  for (int r = 0; r < kNumReasons; ++r) {
-    s[r] = w.bias[r] + w.lm[r] * f.delta[r] + (f.stop ? w.space_before_stop : 0) +
-           (f.glue ? w.glued_after_comma : 0) + (f.fused ? w.fused : 0) + (f.certain[r] ? w.certain : 0);
-  }
-  s[kNumeral] += (f.end ? w.end : 0) + (f.numerals_kept ? w.numerals_kept : 0);
-  // Surface proof outweighs a model that finds the damaged text odd anyway.
-  for (int r = 0; r < kNumReasons; ++r)
-    if (f.certain[r]) s[r] = std::max(s[r], 3.0);
-  if (f.stitch) s[kNumeral] = std::max(s[kNumeral], kStitch + f.head_num + (f.numerals_kept ? w.numerals_kept : 0));
-  s[kQuotation] += (f.indent ? w.indent : 0) + (f.blank ? w.blank : 0);
-  s[kQuotation] += (f.lower ? w.lower_start : 0) + (f.open_end ? w.open_end : 0) +
-                   (f.colon ? w.colon_capital + (f.quotes_stripped ? kQuotesStrippedColon : 0) : 0);
-  s[kQuotation] += (f.para_comma ? w.para_comma : 0) + (f.para_colon ? w.para_colon : 0) +
-                   (f.comma_capital ? w.comma_capital : 0) + (f.attribution ? w.attribution : 0);
-}
-
-// The smallest likelihood ratio with which each reason could still be
-// reported given the other evidence (EMEND_GAP_DEBUG: none, every feature exact).
-void Needs(const Features& f, double need[kNumReasons]) {
-  static const bool exact = std::getenv("EMEND_GAP_DEBUG") != nullptr;
-  Features zero = f;
-  for (double& d : zero.delta) d = 0;
-  double s[kNumReasons];
-  Weigh(zero, s);
-  for (int r = 0; r < kNumReasons; ++r) need[r] = exact ? -1e9 : (kReportFloor - s[r]) / W().lm[r];
-}
-
-// A spacing or case cue ("was .", "third,he", " th ", a sentence in lower
-// case) where the model sees no lacuna of any kind: OCR noise, if a text
-// has many of them, not a cut.
-constexpr double kUnexplained = -4.0;  // log10 odds of the best kind without the cues
-bool Unexplained(const Features& f) {
-  if (!(f.stop || f.glue || (f.surface && f.certain[kNumeral]))) return false;
-  const Weights& w = W();
-  double best = -1e9;
-  for (int r = 0; r < kNumReasons; ++r) best = std::max(best, w.bias[r] + w.lm[r] * f.delta[r]);
-  return best < kUnexplained;
-}
-
 // Texts with at least this many unexplained cues per 10,000 words (and
 // kNoisyMin in all) are noisy OCR: real OCR has 40 or more (BLN600, the ICDAR
 // 2017 monographs), `emend damage` output of the dev books 0 to 8, the seed 7.
 constexpr double kNoisyRate = 15.0;
 constexpr size_t kNoisyMin = 3;
+
+// A spacing or case cue ("was .", "third,he", " th ", a sentence in lower
+// case) where the model sees no lacuna of any kind: OCR noise, if a text
+// has many of them, not a cut.
+constexpr double kUnexplained = -4.0;  // log10 odds of the best kind without the cues
 
 struct Finding {
   size_t offset = 0;       // where the gap is in the input
@@ -158,24 +118,81 @@ struct Finding {
   Features features;       // what it was weighed on (for Discount)
 };
 
-// Weighs the features of one boundary and keeps it as a finding if it could pass.
-// Keeps the finding weighed on `f` at `offset` if its best reason passes the floor.
-void Keep(size_t offset, const Features& f, bool fused_split, std::vector<Finding>* out) {
-  double s[kNumReasons];
-  Weigh(f, s);
-  int best = int(std::max_element(s, s + kNumReasons) - s);
-  bool certain = f.certain[0] || f.certain[1] || f.certain[2];
-  if (s[best] > kReportFloor) out->push_back({offset, Reason(best), s[best], fused_split, certain, f});
-}
+// Weighs the features of boundaries into findings with one set of weights
+// (GapOptions::weights over the built-in ones), and hands each weighed
+// boundary's features to GapOptions::trace if it is set.
+class Weigher {
+ public:
+  explicit Weigher(const GapOptions& o) : w_(MakeWeights(o.weights)), trace_(o.trace) {}
 
-void Report(size_t offset, const Features& f, bool fused_split, std::vector<Finding>* out) {
-  static const bool debug = std::getenv("EMEND_GAP_DEBUG") != nullptr;
-  if (debug)
-    std::fprintf(stderr, "F %zu %.3f %.3f %.3f %d%d%d%d%d%d%d%d%d%d%d%d%d%d%d %d%d%d %.3f\n", offset, f.delta[0], f.delta[1],
-                 f.delta[2], f.stop, f.glue, f.fused, f.lower, f.open_end, f.colon, f.end, f.indent, f.blank,
-                 f.para_comma, f.para_colon, f.comma_capital, f.attribution, f.numerals_kept, f.stitch, f.certain[0], f.certain[1], f.certain[2], f.head_num);
-  Keep(offset, f, fused_split, out);
-}
+  void Weigh(const Features& f, double s[kNumReasons]) const {
+    const Weights& w = w_;
+    for (int r = 0; r < kNumReasons; ++r) {
+      s[r] = w.bias[r] + w.lm[r] * f.delta[r] + (f.stop ? w.space_before_stop : 0) +
+             (f.glue ? w.glued_after_comma : 0) + (f.fused ? w.fused : 0) + (f.certain[r] ? w.certain : 0);
+    }
+    s[kNumeral] += (f.end ? w.end : 0) + (f.numerals_kept ? w.numerals_kept : 0);
+    // Surface proof outweighs a model that finds the damaged text odd anyway.
+    for (int r = 0; r < kNumReasons; ++r)
+      if (f.certain[r]) s[r] = std::max(s[r], 3.0);
+    if (f.stitch) s[kNumeral] = std::max(s[kNumeral], kStitch + f.head_num + (f.numerals_kept ? w.numerals_kept : 0));
+    s[kQuotation] += (f.indent ? w.indent : 0) + (f.blank ? w.blank : 0);
+    s[kQuotation] += (f.lower ? w.lower_start : 0) + (f.open_end ? w.open_end : 0) +
+                     (f.colon ? w.colon_capital + (f.quotes_stripped ? kQuotesStrippedColon : 0) : 0);
+    s[kQuotation] += (f.para_comma ? w.para_comma : 0) + (f.para_colon ? w.para_colon : 0) +
+                     (f.comma_capital ? w.comma_capital : 0) + (f.attribution ? w.attribution : 0);
+  }
+
+  // The smallest likelihood ratio with which each reason could still be
+  // reported given the other evidence (with a trace: none, so that every
+  // feature is worked out exactly for the tuning tools).
+  void Needs(const Features& f, double need[kNumReasons]) const {
+    Features zero = f;
+    for (double& d : zero.delta) d = 0;
+    double s[kNumReasons];
+    Weigh(zero, s);
+    for (int r = 0; r < kNumReasons; ++r) need[r] = trace_ ? -1e9 : (kReportFloor - s[r]) / w_.lm[r];
+  }
+
+  // Whether `f` holds a surface cue the model cannot explain (kUnexplained).
+  bool Unexplained(const Features& f) const {
+    if (!(f.stop || f.glue || (f.surface && f.certain[kNumeral]))) return false;
+    double best = -1e9;
+    for (int r = 0; r < kNumReasons; ++r) best = std::max(best, w_.bias[r] + w_.lm[r] * f.delta[r]);
+    return best < kUnexplained;
+  }
+
+  // Keeps the finding weighed on `f` at `offset` if its best reason passes the floor.
+  void Keep(size_t offset, const Features& f, bool fused_split, std::vector<Finding>* out) const {
+    double s[kNumReasons];
+    Weigh(f, s);
+    int best = int(std::max_element(s, s + kNumReasons) - s);
+    bool certain = f.certain[0] || f.certain[1] || f.certain[2];
+    if (s[best] > kReportFloor) out->push_back({offset, Reason(best), s[best], fused_split, certain, f});
+  }
+
+  // Traces the boundary's features, then Keep.
+  void Report(size_t offset, const Features& f, bool fused_split, std::vector<Finding>* out) const {
+    if (trace_) {
+      char line[256];
+      std::snprintf(line, sizeof line, "F %zu %.3f %.3f %.3f %d%d%d%d%d%d%d%d%d%d%d%d%d%d%d %d%d%d %.3f\n", offset,
+                    f.delta[0], f.delta[1], f.delta[2], f.stop, f.glue, f.fused, f.lower, f.open_end, f.colon, f.end,
+                    f.indent, f.blank, f.para_comma, f.para_colon, f.comma_capital, f.attribution, f.numerals_kept,
+                    f.stitch, f.certain[0], f.certain[1], f.certain[2], f.head_num);
+      trace_(line);
+    }
+    Keep(offset, f, fused_split, out);
+  }
+
+  // Traces a text's count of unexplained cues and of words.
+  void Summary(size_t unexplained, size_t words) const {
+    if (trace_) trace_("N " + std::to_string(unexplained) + " " + std::to_string(words) + "\n");
+  }
+
+ private:
+  Weights w_;
+  const std::function<void(const std::string&)>& trace_;
+};
 
 bool IsWordByte(char c) { return std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80; }
 
@@ -351,8 +368,9 @@ DocFacts GatherFacts(std::string_view in, const std::vector<Sentence>& sentences
 
 class Scan {
  public:
-  Scan(std::string_view in, const Model& m, const text::Lexicon* wl, const Sentence& s, const DocFacts& doc)
-      : in_(in), m_(m), wl_(wl), toks_(s.toks), doc_(doc), ids_(s.ids) {
+  Scan(std::string_view in, const Model& m, const text::Lexicon* wl, const Sentence& s, const DocFacts& doc,
+       const Weigher& wt)
+      : in_(in), m_(m), wl_(wl), toks_(s.toks), doc_(doc), ids_(s.ids), wt_(wt) {
     num_ = m.Find(text::kNumToken);
     quote_ = m.Find("\"");
     comma_ = m.Find(",");
@@ -517,7 +535,7 @@ class Scan {
     Features f;
     f.numerals_kept = doc_.numerals_kept, f.quotes_stripped = doc_.quotes_stripped;
     f.certain[kQuotation] = L && R && L->text == "\"" && R->text == "\"" && L->end == R->begin;
-    if (f.certain[kQuotation]) { Report(L->end, f, false, out); return; }
+    if (f.certain[kQuotation]) { wt_.Report(L->end, f, false, out); return; }
     // A number within two tokens is still there: nothing lost here.
     for (size_t k = j >= 2 ? j - 2 : 0; k <= j + 1 && k < ids_.size(); ++k)
       if (ids_[k] == num_) return;
@@ -530,7 +548,7 @@ class Scan {
     // a cut left its mark ("Job xiii. ." is a verse number gone).
     if (!f.stop && NumberLikeNear(j, L)) return;
     double need[kNumReasons];
-    Needs(f, need);
+    wt_.Needs(f, need);
     LmScores(ids_, j, Right(j), &f, need, &heads_);
     f.stitch = Stitch(j, L, R);
     f.head_num = heads_.head[kNumeral][j];
@@ -543,8 +561,8 @@ class Scan {
     // A quotation mark the model does not read (` ' ‘ ’) right here: the quotation is present.
     if (QuoteMarkNear(at)) f.delta[kQuotation] = -9, f.lower = f.open_end = f.colon = false,
                            f.attribution = f.para_comma = f.para_colon = f.comma_capital = false;
-    *unexplained_ += Unexplained(f);
-    Report(L ? L->end : R->begin, f, false, out);
+    *unexplained_ += wt_.Unexplained(f);
+    wt_.Report(L ? L->end : R->begin, f, false, out);
   }
 
   // See Features::stitch. L and R on one line; R a sentence opener in
@@ -750,11 +768,11 @@ class Scan {
       right.resize(std::min<size_t>(right.size(), 2));
       split.Scores(right, &f);
       double s[kNumReasons];
-      Weigh(f, s);
+      wt_.Weigh(f, s);
       double top = *std::max_element(s, s + kNumReasons);
       if (top > best_score) { best = f; best_cut = cut; best_score = top; }
     }
-    if (best_cut) Report(t.begin + best_cut, best, true, out);
+    if (best_cut) wt_.Report(t.begin + best_cut, best, true, out);
   }
 
   // "inIremashvili": a preposition glued to a capitalised word is a stitch
@@ -774,7 +792,7 @@ class Scan {
     f.numerals_kept = doc_.numerals_kept, f.quotes_stripped = doc_.quotes_stripped;
     f.head_num = m_.LogProb(ctx.data(), ctx.size(), num_);
     for (double& d : f.delta) d = -9;  // only the stitch speaks
-    Report(toks_[k].begin + cut, f, true, out);
+    wt_.Report(toks_[k].begin + cut, f, true, out);
     return true;
   }
 
@@ -788,7 +806,7 @@ class Scan {
       std::vector<uint32_t> ids = ids_;
       ids.insert(ids.end(), right.begin(), right.end());
       double need[kNumReasons];
-      Needs(*out, need);
+      s_.wt_.Needs(*out, need);
       s_.LmScores(ids, ids_.size(), right, out, need, nullptr);
     }
     const Scan& s_;
@@ -801,6 +819,7 @@ class Scan {
   const std::vector<text::LmToken>& toks_;
   const DocFacts& doc_;
   const std::vector<uint32_t>& ids_;
+  const Weigher& wt_;
   Heads heads_;  // batched scores of ids_, set by Run
   size_t* unexplained_ = nullptr;
   bool speech_;  // the sentence has a verb of saying
@@ -870,7 +889,7 @@ bool NextLineIndented(std::string_view in, size_t pos) {
 // Line layout a cut leaves: a line whose text ends in two or more spaces (a
 // right-aligned page or verse number went: "Art of Friendship      \n"), and
 // a numbered heading alone in its paragraph.
-void LineScan(std::string_view in, std::vector<Finding>* out) {
+void LineScan(std::string_view in, const Weigher& wt, std::vector<Finding>* out) {
   Features certain_numeral, certain_quotation;
   certain_numeral.certain[kNumeral] = certain_quotation.certain[kQuotation] = true;
   certain_numeral.surface = certain_quotation.surface = true;
@@ -889,10 +908,10 @@ void LineScan(std::string_view in, std::vector<Finding>* out) {
       // then a quotation that went; a right-aligned number leaves more.
       char end = in[last - 1];
       bool sentence = end == '.' || end == '!' || end == '?' || end == '"' || in.substr(0, last).ends_with("\xE2\x80\x9D");
-      Report(e, spaces < 4 && sentence ? certain_quotation : certain_numeral, false, out);
+      wt.Report(e, spaces < 4 && sentence ? certain_quotation : certain_numeral, false, out);
     }
     else if (after_blank && IsNumberedHeading(in.substr(first, last - first)) && !NextLineIndented(in, e))
-      Report(last, certain_numeral, false, out);
+      wt.Report(last, certain_numeral, false, out);
     after_blank = first == last;
     b = e + 1;
   }
@@ -911,34 +930,34 @@ bool BracketThenMark(std::string_view in, size_t i) {
 // Evidence the language model never sees because its tokens skip it: empty
 // brackets ([] () {} from footnote or list numbers) and paragraphs left with
 // nothing but punctuation (a chapter number's full stop).
-void SurfaceScan(std::string_view in, std::vector<Finding>* out) {
+void SurfaceScan(std::string_view in, const Weigher& wt, std::vector<Finding>* out) {
   Features certain_numeral;
   certain_numeral.certain[kNumeral] = certain_numeral.surface = true;
   size_t para_start = 0;
   bool para_has_word = false;
   int para_marks = 0;  // a chapter number's "36." leaves one or two marks; an ellipsis more
-  if (NumberedLineLost(in, 0)) Report(0, certain_numeral, false, out);
+  if (NumberedLineLost(in, 0)) wt.Report(0, certain_numeral, false, out);
   for (size_t i = 0; i <= in.size(); ++i) {
     char c = i < in.size() ? in[i] : '\n';
     bool blank_line = c == '\n' && (i + 1 >= in.size() || in[i + 1] == '\n');
     if (blank_line || i == in.size()) {
-      if (para_marks > 0 && para_marks <= 2 && !para_has_word) Report(para_start, certain_numeral, false, out);
+      if (para_marks > 0 && para_marks <= 2 && !para_has_word) wt.Report(para_start, certain_numeral, false, out);
       while (i + 1 < in.size() && in[i + 1] == '\n') ++i;
       para_start = i + 1;
       para_has_word = false;
       para_marks = 0;
-      if (NumberedLineLost(in, para_start)) Report(para_start, certain_numeral, false, out);
+      if (NumberedLineLost(in, para_start)) wt.Report(para_start, certain_numeral, false, out);
       continue;
     }
     if (IsWordByte(c)) para_has_word = true;
     else if (c == '.' || c == ',' || c == ';' || c == ':' || c == ')') ++para_marks;
     char close = c == '[' ? ']' : c == '(' ? ')' : c == '{' ? '}' : 0;
     if (close && i + 1 < in.size() && (in[i + 1] == close || BracketThenMark(in, i + 1)))
-      Report(i + 1, certain_numeral, false, out);
-    if (c == '\n' && NumberedLineLost(in, i + 1)) Report(i + 1, certain_numeral, false, out);
+      wt.Report(i + 1, certain_numeral, false, out);
+    if (c == '\n' && NumberedLineLost(in, i + 1)) wt.Report(i + 1, certain_numeral, false, out);
     if (IsAsciiLetterByte(c) && (i == 0 || !IsAsciiLetterByte(in[i - 1]))) {
       size_t at = AfterNumberWord(in, i);
-      if (at) Report(at, certain_numeral, false, out);
+      if (at) wt.Report(at, certain_numeral, false, out);
     }
   }
 }
@@ -961,11 +980,11 @@ constexpr double kStitchRate = 3.0;
 
 // Each finding that `drop` takes cues from (it returns whether it took any)
 // is weighed again without them, and dropped if it no longer passes.
-std::vector<Finding> Reweigh(const std::vector<Finding>& found, bool (*drop)(Features*)) {
+std::vector<Finding> Reweigh(const std::vector<Finding>& found, const Weigher& wt, bool (*drop)(Features*)) {
   std::vector<Finding> out;
   for (const Finding& f : found) {
     Features x = f.features;
-    if (drop(&x)) Keep(f.offset, x, f.fused, &out);
+    if (drop(&x)) wt.Keep(f.offset, x, f.fused, &out);
     else out.push_back(f);
   }
   return out;
@@ -973,11 +992,11 @@ std::vector<Finding> Reweigh(const std::vector<Finding>& found, bool (*drop)(Fea
 
 bool DropStitch(Features* x) { return std::exchange(x->stitch, false); }
 
-std::vector<Finding> WeighStitches(const std::vector<Finding>& found, size_t words) {
+std::vector<Finding> WeighStitches(const std::vector<Finding>& found, const Weigher& wt, size_t words) {
   size_t stitches = 0;
   for (const Finding& f : found) stitches += f.features.stitch;
   if (stitches >= kStitchMin && stitches * 1e4 >= kStitchRate * words) return found;
-  return Reweigh(found, DropStitch);
+  return Reweigh(found, wt, DropStitch);
 }
 
 // In a noisy text, the spacing and case cues are the OCR's, not a cut's:
@@ -989,7 +1008,9 @@ bool DropSurfaceCues(Features* x) {
   return true;
 }
 
-std::vector<Finding> Discount(const std::vector<Finding>& found) { return Reweigh(found, DropSurfaceCues); }
+std::vector<Finding> Discount(const std::vector<Finding>& found, const Weigher& wt) {
+  return Reweigh(found, wt, DropSurfaceCues);
+}
 
 double Confidence(double log10_odds) { return 1.0 / (1.0 + std::pow(10.0, -log10_odds)); }
 
@@ -1002,19 +1023,20 @@ void ProposeGaps(std::string_view input, const Model& model, const text::Lexicon
     if (!toks.empty()) sentences.push_back(MakeSentence(model, toks));
   });
   DocFacts doc = GatherFacts(input, sentences);
+  const Weigher wt(o);
   std::vector<Finding> found;
   size_t unexplained = 0;
-  for (const Sentence& s : sentences) Scan(input, model, wordlist, s, doc).Run(&found, &unexplained);
+  for (const Sentence& s : sentences) Scan(input, model, wordlist, s, doc, wt).Run(&found, &unexplained);
   if (QuotesStripped(doc, found)) {  // scan again, the colon cue weighed as in such a copy
     doc.quotes_stripped = true;
     found.clear(), unexplained = 0;
-    for (const Sentence& s : sentences) Scan(input, model, wordlist, s, doc).Run(&found, &unexplained);
+    for (const Sentence& s : sentences) Scan(input, model, wordlist, s, doc, wt).Run(&found, &unexplained);
   }
-  found = WeighStitches(found, doc.words);
-  SurfaceScan(input, &found);
-  LineScan(input, &found);
-  if (unexplained >= kNoisyMin && unexplained * 1e4 >= kNoisyRate * doc.words) found = Discount(found);
-  if (std::getenv("EMEND_GAP_DEBUG")) std::fprintf(stderr, "N %zu %zu\n", unexplained, doc.words);
+  found = WeighStitches(found, wt, doc.words);
+  SurfaceScan(input, wt, &found);
+  LineScan(input, wt, &found);
+  if (unexplained >= kNoisyMin && unexplained * 1e4 >= kNoisyRate * doc.words) found = Discount(found, wt);
+  wt.Summary(unexplained, doc.words);
   found = Suppress(input, std::move(found));
   for (const Finding& f : found) {
     double conf = Confidence(f.score);

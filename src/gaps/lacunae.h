@@ -12,8 +12,10 @@
 #ifndef EMEND_GAPS_LACUNAE_H_
 #define EMEND_GAPS_LACUNAE_H_
 
+#include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "emend/model.h"
 #include "repair/passes.h"
@@ -26,6 +28,14 @@ struct GapOptions {
   std::string marker;
   // Gaps below this confidence are not reported. 0.5 by default.
   double min_confidence = 0.5;
+  // Tuning only (docs/lacunae.md, "Tuning"). `weights`: values in place of
+  // the built-in weights, in the order listed there (fewer: the rest keep
+  // theirs); empty by default. `trace`: if set, receives one line per
+  // weighed boundary (its features) and one per text (its unexplained cues
+  // and words), and every feature is then worked out exactly; unset by
+  // default. It may be called from several threads at once.
+  std::vector<double> weights;
+  std::function<void(const std::string&)> trace;
 };
 
 // Appends gap proposals for `input` (any bytes) at pass rank `rank`.

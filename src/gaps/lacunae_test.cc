@@ -197,6 +197,30 @@ TEST(Lacunae, CleanProseHasNoGaps) {
   for (const char* t : clean) EXPECT_TRUE(Gaps(t).empty()) << t;
 }
 
+// The tuning hooks are options, not the environment: the trace gets one
+// line per weighed boundary and a summary, and the library prints nothing;
+// weights given replace the built-in ones in order (here the numeral's
+// prior odds, raised until a clean sentence gets numeral gaps).
+TEST(Lacunae, TuningHooksAreOptions) {
+  if (!ModelEngine()) GTEST_SKIP() << "default model not built";
+  const std::string clean = "It was a bright cold day in April, and the clocks were striking thirteen.";
+  FixOptions o;
+  o.correct = false;
+  std::vector<std::string> lines;
+  o.gap_trace = [&](const std::string& line) { lines.push_back(line); };
+  const FixResult traced = ModelEngine()->Fix(clean, o);
+  ASSERT_GE(lines.size(), 10u);
+  for (size_t i = 0; i + 1 < lines.size(); ++i) EXPECT_EQ(lines[i].rfind("F ", 0), 0u) << lines[i];
+  EXPECT_EQ(lines.back(), "N 0 14\n");
+  EXPECT_EQ(traced.text, clean);  // tracing changes nothing
+  o.gap_trace = nullptr;
+  o.gap_weights = {20.0};  // bias of a numeral, the first weight
+  size_t numerals = 0;
+  for (const Edit& e : ModelEngine()->Fix(clean, o).edits) numerals += e.rule == "gap.numeral";
+  EXPECT_GE(numerals, 5u);
+  EXPECT_TRUE(Gaps(clean).empty());  // the defaults are untouched
+}
+
 TEST(Lacunae, MarkerOnlyWhenAsked) {
   if (!ModelEngine()) GTEST_SKIP() << "default model not built";
   std::string text = "See the note[] below.";
