@@ -648,6 +648,8 @@ class SentencePass {
   std::vector<CandidateCache::Split> MendedSplits(const std::u32string& o) const;
   bool PlainCase(size_t p) const;
   bool LeadingCapital(size_t p, uint32_t id) const;
+  bool Capitalised(uint32_t id) const;
+  bool ListedCapitalised(const std::string& w) const;
   double PriorFit(size_t p, const Candidate& x, uint32_t before, uint32_t after) const;
   void AddPriors(size_t p, const std::vector<Candidate>& c, double* first) const;
   bool GluedToAWord(size_t p) const;
@@ -1656,9 +1658,19 @@ std::vector<Candidate> SentencePass::GenerateI(size_t p) const {
 // digit (0larke, 3ury), starts with a capital: at a sentence's start, or
 // where the model says the word mostly does (a name). The digit says
 // nothing of the case, and names are most of these on BLN600.
-bool SentencePass::LeadingCapital(size_t p, uint32_t id) const {
-  if (m_.class_order() > 0 && m_.ClassOf(id, m_.Word(id)) == model::kCapitalisedClass) return true;
-  return p == 1;
+bool SentencePass::LeadingCapital(size_t p, uint32_t id) const { return Capitalised(id) || p == 1; }
+
+// Whether the word list has lower-case word `w` only with a capital first
+// (Mr, Dr, London): frequent words are their own classes, so the class
+// model cannot say so of them.
+bool SentencePass::ListedCapitalised(const std::string& w) const {
+  const std::string* cased = o_.wordlist ? o_.wordlist->CasedForm(w) : nullptr;
+  return cased && !cased->empty() && repair::IsAsciiUpper((*cased)[0]);
+}
+
+// Whether the model sees word `id` mostly capitalised (its class).
+bool SentencePass::Capitalised(uint32_t id) const {
+  return m_.class_order() > 0 && m_.ClassOf(id, m_.Word(id)) == model::kCapitalisedClass;
 }
 
 // How candidate x of token p is written: the original as it stands, a
@@ -1690,8 +1702,14 @@ std::string SentencePass::Written(const Candidate& x, size_t p) const {
   // capitals, the monographs lost 0.03 to 0.05 (AIl, TeH for All, Tell).
   if (BrokenCapitals(p)) return text::Upper(x.text);
   std::string out = MatchCase(surface, x.text);
-  const bool digit_first = !out.empty() && repair::IsAsciiDigit(surface[0]) && repair::IsAsciiLower(out[0]);
-  if (digit_first && x.ids.size() == 1 && LeadingCapital(p, x.ids[0])) out[0] = static_cast<char>(out[0] - 'a' + 'A');
+  if (out.empty() || !repair::IsAsciiLower(out[0]) || x.ids.size() != 1) return out;
+  // A first letter misread (a digit, or another letter: lr for Mr) tells
+  // nothing of its case: a word the model mostly sees capitalised gets its
+  // capital back.
+  const bool digit_first = repair::IsAsciiDigit(surface[0]);
+  const bool letter_misread = repair::IsAsciiLower(surface[0]) && surface[0] != out[0];
+  if ((digit_first && LeadingCapital(p, x.ids[0])) || (letter_misread && (Capitalised(x.ids[0]) || ListedCapitalised(out))))
+    out[0] = static_cast<char>(out[0] - 'a' + 'A');
   return out;
 }
 
@@ -2070,6 +2088,20 @@ bool PeriodMayBreak(const Model& m, const Channel& ch, const VocabTrie& trie, Ca
   return !JoinedCandidates(m, ch, trie, cache, joined)->words.empty();
 }
 
+// Whether `w` (a word glued to a '.' before a capitalised word) may be a
+// misread title (mir, mlr, air for mr; mre for mrs): a short word the
+// channel reads from one at log10 P kMisreadTitle or more. Its period
+// then does not end the sentence, so that the title is weighed before the
+// name it goes with.
+bool MisreadTitle(const Channel& ch, std::string_view w) {
+  constexpr double kMisreadTitle = -5.0;
+  if (w.size() < 2 || w.size() > 5) return false;
+  const std::u32string o = ToU32(w);
+  for (std::u32string_view title : {U"mr", U"mrs", U"dr", U"messrs"})
+    if (o != title && ch.LogProb(title, o) >= kMisreadTitle) return true;
+  return false;
+}
+
 void Corrector::Propose(std::string_view text, const CorrectOptions& options, int rank,
                         std::vector<edit::Proposal>* out, std::vector<Suggestion>* suggestions) const {
   CandidateCache local;
@@ -2084,7 +2116,7 @@ void Corrector::Propose(std::string_view text, const CorrectOptions& options, in
     SentencePass(model_, channel_, trie_, frequent_, common_, text, toks, o, cache, &doc).Run(rank, out, suggestions);
   }, nullptr, {.continues_before_lower = [&](std::string_view a, std::string_view b) {
     return PeriodMayBreak(model_, channel_, trie_, cache, a, b);
-  }});
+  }, .misread_abbreviation = [&](std::string_view w) { return MisreadTitle(channel_, w); }});
 }
 
 }  // namespace emend::correct

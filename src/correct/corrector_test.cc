@@ -337,6 +337,19 @@ TEST(CorrectorOnTheDefaultModel, CapitalOnlyMarksTheSentenceStart) {
             "Lecluse, Felix Henri, merchant, London.");
 }
 
+// A misread title is weighed before its name, not at a sentence's end (its
+// period ends none), and a first letter misread gets the capital the word
+// list gives the word (lr -> Mr, not mr).
+TEST(CorrectorOnTheDefaultModel, MisreadTitleBeforeAName) {
+  if (!ModelEngine()) GTEST_SKIP() << "default model not built";
+  EXPECT_EQ(ModelEngine()->Fix("The sky was dark over the sea. Mir. Smith said nothing.", {}).text,
+            "The sky was dark over the sea. Mr. Smith said nothing.");
+  EXPECT_EQ(ModelEngine()->Fix("He was instructed by lr. C. X. Lewis, of Bedford-row.", {}).text,
+            "He was instructed by Mr. C. X. Lewis, of Bedford-row.");
+  EXPECT_EQ(ModelEngine()->Fix("They walked out into the open air. Jones said nothing.", {}).text,
+            "They walked out into the open air. Jones said nothing.");
+}
+
 // A lower-case misread is likelier a word the text itself uses twice (a cache
 // model): the same sentence weighs "cottage" more where the text has it
 // twice elsewhere than where it has "house" there.

@@ -52,7 +52,7 @@ class Scanner {
   }
   size_t Word(size_t i);
   bool EndsAt(size_t i) const;
-  size_t LowerWordAfter(size_t i) const;
+  size_t WordAfter(size_t i, char lo, char hi) const;
   std::string_view in_;
   const std::function<void(const std::vector<LmToken>&)>& cb_;
   LmScanStats* st_;
@@ -84,14 +84,15 @@ bool Scanner::EndsAt(size_t i) const {
   const Token& tk = toks_[i];
   if (tk.text(in_) != "." || sent_.empty() || !sent_.back().is_word || sent_.back().end != tk.begin) return true;
   if (IsAbbreviation(sent_.back().text)) return false;
+  if (o_.misread_abbreviation && WordAfter(i, 'A', 'Z') && o_.misread_abbreviation(sent_.back().text)) return false;
   if (!o_.continues_before_lower) return true;
-  const size_t next = LowerWordAfter(i);
+  const size_t next = WordAfter(i, 'a', 'z');
   return next == 0 || !o_.continues_before_lower(sent_.back().text, toks_[next].text(in_));
 }
 
-// The index of the word starting with a lower-case ASCII letter after
+// The index of the word starting with an ASCII letter in [lo, hi] after
 // toks_[i] and spaces (at most one newline), or 0.
-size_t Scanner::LowerWordAfter(size_t i) const {
+size_t Scanner::WordAfter(size_t i, char lo, char hi) const {
   int newlines = 0;
   size_t j = i + 1;
   for (; j < toks_.size(); ++j) {
@@ -100,7 +101,7 @@ size_t Scanner::LowerWordAfter(size_t i) const {
   }
   if (j == i + 1 || j == toks_.size() || toks_[j].type != TokenType::kWord) return 0;
   const char c = in_[toks_[j].begin];
-  return c >= 'a' && c <= 'z' ? j : 0;
+  return c >= lo && c <= hi ? j : 0;
 }
 
 void Scanner::Run() {

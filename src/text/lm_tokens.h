@@ -43,6 +43,12 @@ struct LmSplitOptions {
   // corrector: in OCR such a period is often a misread line-break hyphen
   // ("pri. soner"), to be weighed against the joined word.
   std::function<bool(std::string_view, std::string_view)> continues_before_lower;
+  // Set (default unset): a '.' glued to a word (not one of the built-in
+  // abbreviations) and followed the same way by a word starting with an
+  // upper-case ASCII letter does not end the sentence when this returns true
+  // for the first word (the model's form). For the corrector: a misread
+  // title ("Mir. Smith" for "Mr. Smith") is weighed in its sentence.
+  std::function<bool(std::string_view)> misread_abbreviation;
 };
 
 // `s` with each ’ (U+2019) replaced by '.

@@ -45,5 +45,22 @@ TEST(LmSentences, PeriodBeforeALowerCaseWordMayContinue) {
   EXPECT_EQ(Sentences("the pri.soner", o).size(), 2u);  // no space: not a line break
 }
 
+// A period glued to a word the corrector takes for a misread title does not
+// end the sentence before a capitalised word (Mir. Smith), and the
+// predicate is asked only there.
+TEST(LmSentences, MisreadTitleKeepsItsName) {
+  const std::string s = "by Mir. Smith and Mir. then Air. Jones";
+  std::vector<std::string> asked;
+  LmSplitOptions o;
+  o.misread_abbreviation = [&](std::string_view w) {
+    asked.push_back(std::string(w));
+    return w == "mir";
+  };
+  EXPECT_EQ(Sentences(s), (std::vector<std::string>{"by mir", "smith and mir", "then air", "jones"}));
+  EXPECT_EQ(Sentences(s, o), (std::vector<std::string>{"by mir smith and mir", "then air", "jones"}));
+  EXPECT_EQ(asked, (std::vector<std::string>{"mir", "air"}));  // not before "then"
+  EXPECT_EQ(Sentences("by Mir .Smith", o).size(), 2u);          // the period is not glued to it
+}
+
 }  // namespace
 }  // namespace emend::text
