@@ -350,6 +350,18 @@ TEST(CorrectorOnTheDefaultModel, MisreadTitleBeforeAName) {
             "They walked out into the open air. Jones said nothing.");
 }
 
+// A word that mixes cases as no name does (MIr, RMackay) is a misread and
+// searched as a lower-case word is; Mc, Mac and the AE of a ligature are
+// names' and words' own.
+TEST(CorrectorOnTheDefaultModel, MixedCaseIsNoName) {
+  if (!ModelEngine()) GTEST_SKIP() << "default model not built";
+  EXPECT_EQ(ModelEngine()->Fix("The prisoner had been remanded by MIr. Sheil on charges of burglary.", {}).text,
+            "The prisoner had been remanded by Mr. Sheil on charges of burglary.");
+  EXPECT_EQ(ModelEngine()->Fix("The bullet struck RMackay in the back.", {}).text, "The bullet struck Mackay in the back.");
+  for (const char* kept : {"Mr. Alexander McCarthy and Mr. MacLeod were called.", "The AEgean sea was calm."})
+    EXPECT_EQ(ModelEngine()->Fix(kept, {}).text, kept);
+}
+
 // A lower-case misread is likelier a word the text itself uses twice (a cache
 // model): the same sentence weighs "cottage" more where the text has it
 // twice elsewhere than where it has "house" there.
