@@ -362,6 +362,16 @@ TEST(CorrectorOnTheDefaultModel, MixedCaseIsNoName) {
     EXPECT_EQ(ModelEngine()->Fix(kept, {}).text, kept);
 }
 
+// A compound written with a capital may start with a name the model lacks:
+// its last part is mended all the same (Argyll-etreet); one misread part
+// among known ones is mended wherever it is (Hiih-street).
+TEST(CorrectorOnTheDefaultModel, NamedCompoundsLastPart) {
+  if (!ModelEngine()) GTEST_SKIP() << "default model not built";
+  EXPECT_EQ(ModelEngine()->Fix("He went to the office in Argyll-etreet.", {}).text, "He went to the office in Argyll-street.");
+  EXPECT_EQ(ModelEngine()->Fix("She lived at Mandeville-strect, Clapton.", {}).text, "She lived at Mandeville-street, Clapton.");
+  EXPECT_EQ(ModelEngine()->Fix("He kept a shop in the Hiih-street.", {}).text, "He kept a shop in the High-street.");
+}
+
 // A lower-case misread is likelier a word the text itself uses twice (a cache
 // model): the same sentence weighs "cottage" more where the text has it
 // twice elsewhere than where it has "house" there.
