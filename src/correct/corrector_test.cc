@@ -372,6 +372,16 @@ TEST(CorrectorOnTheDefaultModel, NamedCompoundsLastPart) {
   EXPECT_EQ(ModelEngine()->Fix("He kept a shop in the Hiih-street.", {}).text, "He kept a shop in the High-street.");
 }
 
+// A function word whose first letter was misread as another capital, after
+// a lower-case word, is written in lower case (Df -> of, not Of); a capital
+// as written (Of course) stays.
+TEST(CorrectorOnTheDefaultModel, MisreadCapitalOfAFunctionWord) {
+  if (!ModelEngine()) GTEST_SKIP() << "default model not built";
+  EXPECT_EQ(ModelEngine()->Fix("He was found in the course Df Tuesday morning.", {}).text,
+            "He was found in the course of Tuesday morning.");
+  EXPECT_EQ(ModelEngine()->Fix("He said Of course not.", {}).text, "He said Of course not.");
+}
+
 // A lower-case misread is likelier a word the text itself uses twice (a cache
 // model): the same sentence weighs "cottage" more where the text has it
 // twice elsewhere than where it has "house" there.
