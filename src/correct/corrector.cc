@@ -27,9 +27,10 @@ constexpr uint64_t kBesideUnknownCount = 30000;  // real-word candidates beside 
 // gave 19.65%.
 constexpr double kNoisyRealWordMinRule = -4.5;
 // Appended to a joined pair of tokens for its key in the candidate cache
-// (JoinedCandidates); a word's own keys end in a letter or a Width.
+// (JoinedCandidates); a word's own keys end in a letter, a Width or
+// kNamedKey (a compound written with a capital: MendedParts' `named`).
 constexpr char kJoinedKey = '\x1f';
-constexpr char kNamedKey = '\x1e';  // cache key suffix of a compound written with a capital
+constexpr char kNamedKey = '\x1e';
 constexpr size_t kJoinedPiece = 2;  // code points of the shorter token at most
 // A known word seen fewer than kRareRealWordCount times is also weighed
 // against the frequent words (Corrector's `frequent` trie) that two
@@ -920,8 +921,8 @@ bool SentencePass::WideSearch(size_t p) const {
 // OConnor) nor an AE or OE for a ligature (AEgean, OEnone).
 bool SentencePass::MixedCase(size_t p) const {
   const std::string_view w = text_.substr(toks_[p - 1].begin, toks_[p - 1].end - toks_[p - 1].begin);
-  if (w.size() < 3 || !std::all_of(w.begin(), w.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); }))
-    return false;
+  auto letter = [](char c) { return repair::IsAsciiLower(c) || repair::IsAsciiUpper(c); };
+  if (w.size() < 3 || !std::all_of(w.begin(), w.end(), letter)) return false;
   if (w.substr(0, 2) == "AE" || w.substr(0, 2) == "OE") return false;
   const size_t from = w.substr(0, 2) == "Mc" ? 3 : w.substr(0, 3) == "Mac" ? 4 : w[0] == 'O' ? 2 : 1;
   return std::any_of(w.begin(), w.end(), repair::IsAsciiLower) &&
@@ -1050,7 +1051,8 @@ void SentencePass::AddChannelCandidates(size_t p, bool known, std::vector<Candid
                             : !WideSearch(p) ? kNarrow : Sporadic(p) && Noise(p, true) >= kWiderNoise ? kWider : kWide;
   // A compound written with a capital may start with names the model lacks
   // (MendedParts); cached apart too.
-  const bool named = !known && word.find('-') != std::string::npos && repair::IsAsciiUpper(text_[toks_[p - 1].begin]);
+  const bool named =
+      !known && word.find('-') != std::string::npos && repair::IsAsciiUpper(text_[toks_[p - 1].begin]);
   const std::string key = (width != kNarrow ? word + char(width) : word) + (named ? std::string(1, kNamedKey) : "");
   std::shared_ptr<const CandidateCache::List> cached = cache_->Find(key);
   if (!cached) {
@@ -1710,12 +1712,13 @@ bool SentencePass::UpperMisreadMidSentence(size_t p, std::string_view surface, c
   if (out.size() < 2 || !repair::IsAsciiUpper(out[0]) || !repair::IsAsciiLower(out[1]) || p < 2) return false;
   if (std::tolower(static_cast<unsigned char>(surface[0])) ==
       std::tolower(static_cast<unsigned char>(out[0])))
-    return false;  // the same letter (Wm for was): the capital may be the writer's (training splits: monographs -0.02)
+    return false;  // the same letter (Wm for was): maybe the writer's (training splits: monographs -0.02)
   std::string lower = out;
   lower[0] = static_cast<char>(lower[0] - 'A' + 'a');
   if (!repair::IsFunctionWord(lower)) return false;
   const text::LmToken& prev = toks_[p - 2];
-  return prev.is_word && repair::IsAsciiLower(text_[prev.begin]) && text_.substr(prev.end, toks_[p - 1].begin - prev.end) == " ";
+  return prev.is_word && repair::IsAsciiLower(text_[prev.begin]) &&
+         text_.substr(prev.end, toks_[p - 1].begin - prev.end) == " ";
 }
 
 // Whether the model sees word `id` mostly capitalised (its class).
@@ -1759,7 +1762,8 @@ std::string SentencePass::Written(const Candidate& x, size_t p) const {
   // capital back.
   const bool digit_first = repair::IsAsciiDigit(surface[0]);
   const bool letter_misread = repair::IsAsciiLower(surface[0]) && surface[0] != out[0];
-  if ((digit_first && LeadingCapital(p, x.ids[0])) || (letter_misread && (Capitalised(x.ids[0]) || ListedCapitalised(out))))
+  const bool capital = Capitalised(x.ids[0]) || ListedCapitalised(out);
+  if ((digit_first && LeadingCapital(p, x.ids[0])) || (letter_misread && capital))
     out[0] = static_cast<char>(out[0] - 'a' + 'A');
   return out;
 }
@@ -2140,8 +2144,8 @@ bool PeriodMayBreak(const Model& m, const Channel& ch, const VocabTrie& trie, Ca
 }
 
 // Whether `w` (a word glued to a '.' before a capitalised word) may be a
-// misread title (mir, mlr, air for mr; mre for mrs): a short word the
-// channel reads from one at log10 P kMisreadTitle or more. Its period
+// misread title (mir, mlr, air for mr; mre for mrs): a word of two to five
+// letters that the channel reads from one at log10 P kMisreadTitle or more. Its period
 // then does not end the sentence, so that the title is weighed before the
 // name it goes with.
 bool MisreadTitle(const Channel& ch, std::string_view w) {

@@ -357,7 +357,8 @@ TEST(CorrectorOnTheDefaultModel, MixedCaseIsNoName) {
   if (!ModelEngine()) GTEST_SKIP() << "default model not built";
   EXPECT_EQ(ModelEngine()->Fix("The prisoner had been remanded by MIr. Sheil on charges of burglary.", {}).text,
             "The prisoner had been remanded by Mr. Sheil on charges of burglary.");
-  EXPECT_EQ(ModelEngine()->Fix("The bullet struck RMackay in the back.", {}).text, "The bullet struck Mackay in the back.");
+  EXPECT_EQ(ModelEngine()->Fix("The bullet struck RMackay in the back.", {}).text,
+            "The bullet struck Mackay in the back.");
   for (const char* kept : {"Mr. Alexander McCarthy and Mr. MacLeod were called.", "The AEgean sea was calm."})
     EXPECT_EQ(ModelEngine()->Fix(kept, {}).text, kept);
 }
@@ -367,8 +368,10 @@ TEST(CorrectorOnTheDefaultModel, MixedCaseIsNoName) {
 // among known ones is mended wherever it is (Hiih-street).
 TEST(CorrectorOnTheDefaultModel, NamedCompoundsLastPart) {
   if (!ModelEngine()) GTEST_SKIP() << "default model not built";
-  EXPECT_EQ(ModelEngine()->Fix("He went to the office in Argyll-etreet.", {}).text, "He went to the office in Argyll-street.");
-  EXPECT_EQ(ModelEngine()->Fix("She lived at Mandeville-strect, Clapton.", {}).text, "She lived at Mandeville-street, Clapton.");
+  EXPECT_EQ(ModelEngine()->Fix("He went to the office in Argyll-etreet.", {}).text,
+            "He went to the office in Argyll-street.");
+  EXPECT_EQ(ModelEngine()->Fix("She lived at Mandeville-strect, Clapton.", {}).text,
+            "She lived at Mandeville-street, Clapton.");
   EXPECT_EQ(ModelEngine()->Fix("He kept a shop in the Hiih-street.", {}).text, "He kept a shop in the High-street.");
 }
 
