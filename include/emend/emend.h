@@ -69,10 +69,11 @@ struct FixOptions {
   // Text inserted at each gap; empty (the default) leaves the text unchanged (--mark-gaps[=MARKER]).
   std::string gap_marker;
   double gap_confidence = 0.5;   // gaps less certain than this are not reported (--gap-confidence)
-  // Tuning the lacuna detector only (docs/lacunae.md, "Tuning"): weights in
-  // place of its own (empty by default), and a sink for the features it
-  // weighs (unset by default; may be called from several threads at once).
-  // The CLI sets them from EMEND_GAP_WEIGHTS and EMEND_GAP_DEBUG.
+  // Tuning the lacuna detector only (docs/lacunae.md, "How the weights were
+  // set, and on what"): weights in place of its own (empty by default), and
+  // a sink for the features it weighs (unset by default; may be called from
+  // several threads at once). The CLI sets them from EMEND_GAP_WEIGHTS and
+  // EMEND_GAP_DEBUG.
   std::vector<double> gap_weights;
   std::function<void(const std::string&)> gap_trace;
 };

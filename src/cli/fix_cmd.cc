@@ -42,9 +42,10 @@ struct FixArgs {
 
 FixArgs g_fix;
 
-// The lacuna detector's tuning hooks (docs/lacunae.md, "Tuning"), from the
-// environment: EMEND_GAP_WEIGHTS="w1,w2,..." and EMEND_GAP_DEBUG (features
-// to stderr, one whole line at a time).
+// The lacuna detector's tuning hooks (docs/lacunae.md, "How the weights
+// were set, and on what"), from the environment: EMEND_GAP_WEIGHTS=
+// "w1,w2,..." and EMEND_GAP_DEBUG (features to stderr, one whole line at a
+// time).
 void SetGapTuning(FixOptions* o) {
   if (const char* e = std::getenv("EMEND_GAP_WEIGHTS")) {
     for (const char* p = e;;) {

@@ -53,7 +53,8 @@ struct Weights {
 constexpr double kStitch = 3.0;
 
 // The built-in weights with `override` over them, in the order of
-// GapOptions::weights (docs/lacunae.md, "Tuning"); extra values are ignored.
+// GapOptions::weights (docs/lacunae.md, "How the weights were set, and on
+// what"); extra values are ignored.
 Weights MakeWeights(const std::vector<double>& override) {
   Weights x;
   double* f[] = {&x.bias[0], &x.bias[1], &x.bias[2], &x.lm[0], &x.lm[1], &x.lm[2], &x.space_before_stop,

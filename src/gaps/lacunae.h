@@ -28,12 +28,13 @@ struct GapOptions {
   std::string marker;
   // Gaps below this confidence are not reported. 0.5 by default.
   double min_confidence = 0.5;
-  // Tuning only (docs/lacunae.md, "Tuning"). `weights`: values in place of
-  // the built-in weights, in the order listed there (fewer: the rest keep
-  // theirs); empty by default. `trace`: if set, receives one line per
-  // weighed boundary (its features) and one per text (its unexplained cues
-  // and words), and every feature is then worked out exactly; unset by
-  // default. It may be called from several threads at once.
+  // Tuning only (docs/lacunae.md, "How the weights were set, and on
+  // what"). `weights`: values in place of the built-in weights, in the
+  // order listed there (fewer: the rest keep theirs); empty by default.
+  // `trace`: if set, receives one line per weighed boundary (its features)
+  // and one per text (its unexplained cues and words), and every feature is
+  // then worked out exactly; unset by default. It may be called from
+  // several threads at once.
   std::vector<double> weights;
   std::function<void(const std::string&)> trace;
 };
