@@ -1,6 +1,7 @@
 #include "correct/corrector.h"
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cctype>
 #include <cmath>
@@ -1702,6 +1703,19 @@ bool SentencePass::ListedCapitalised(const std::string& w) const {
   return cased && !cased->empty() && repair::IsAsciiUpper((*cased)[0]);
 }
 
+// Whether lower-case ASCII `w` is a function word (in, of, was, the ...): a
+// closed class that no name shares, written capitalised only where a
+// sentence or a title starts.
+bool IsFunctionWord(std::string_view w) {
+  static constexpr std::array<std::string_view, 57> kWords = {
+      "about", "after", "all",   "an",    "and",   "any",   "are",   "as",    "at",    "be",    "been",  "but",
+      "by",    "could", "for",   "from",  "had",   "has",   "have",  "he",    "her",   "him",   "his",   "if",
+      "in",    "into",  "is",    "it",    "its",   "not",   "of",    "on",    "or",    "our",   "she",   "should",
+      "than",  "that",  "the",   "their", "them",  "then",  "there", "these", "they",  "this",  "those", "to",
+      "upon",  "was",   "we",    "were",  "when",  "which", "who",   "with",  "would"};
+  return std::find(kWords.begin(), kWords.end(), w) != kWords.end();
+}
+
 // Whether `out` (capitalised as `surface`, whose capital is another
 // letter: Df for of) is a function word and token p follows a lower-case
 // word and one space in its sentence: the capital is the misread's, not the
@@ -1715,7 +1729,7 @@ bool SentencePass::UpperMisreadMidSentence(size_t p, std::string_view surface, c
     return false;  // the same letter (Wm for was): maybe the writer's (training splits: monographs -0.02)
   std::string lower = out;
   lower[0] = static_cast<char>(lower[0] - 'A' + 'a');
-  if (!repair::IsFunctionWord(lower)) return false;
+  if (!IsFunctionWord(lower)) return false;
   const text::LmToken& prev = toks_[p - 2];
   return prev.is_word && repair::IsAsciiLower(text_[prev.begin]) &&
          text_.substr(prev.end, toks_[p - 1].begin - prev.end) == " ";
@@ -1814,7 +1828,8 @@ bool SentencePass::ScoreCandidates(size_t p, double min_gain, std::vector<Candid
   // break as written is almost never right (kBreakInLine).
   const double joined = HyphenBreakAfter(p) && repair::IsAsciiLower(text_[toks_[p].begin]) ? kBreakInLine : 0.0;
   auto prior = [&](const Candidate& x) {
-    const double next = x.span == 1 ? kept_next : x.span == 2 && !x.debris && x.ids[0] != Model::kUnknown ? joined : 0.0;
+    const bool known_join = x.span == 2 && !x.debris && x.ids[0] != Model::kUnknown;
+    const double next = x.span == 1 ? kept_next : known_join ? joined : 0.0;
     if (x.kind == 0 && !known)  // <unk> with its spelling
       return next + m_.CharLogProb(x.text) + OriginalBias(p);
     if (x.kind != 0 && x.ids[0] == Model::kUnknown)
@@ -1868,9 +1883,10 @@ bool SentencePass::GluedToAWord(size_t p) const {
 
 // How well candidate x's word fits between the words around token p
 // (`before`, `after`: their ids, kUnknown for none or a mark) under the
-// model's word priors: log10 p(x | before) + log10 p(after | x); NaN where the priors say nothing comparable: debris, a cut or join
-// (other spans or several words), a word of one letter (initials, a, I), a
-// word their list lacks (qrs, a clitic's ve).
+// model's word priors: log10 p(x | before) + log10 p(after | x); NaN where
+// the priors say nothing comparable: debris, a cut or join (other spans or
+// several words), a word of one letter (initials, a, I), a word their list
+// lacks (qrs, a clitic's ve).
 double SentencePass::PriorFit(size_t p, const Candidate& x, uint32_t before, uint32_t after) const {
   if (x.debris || x.span != 1 || (x.kind != 0 && x.ids.size() != 1)) return std::nan("");
   const uint32_t w = x.kind == 0 ? ids_[p] : x.ids[0];
@@ -1887,7 +1903,9 @@ double SentencePass::PriorFit(size_t p, const Candidate& x, uint32_t before, uin
 // Google Books' hundreds of billions, so they know common pairs the model
 // has backed off from (having given, he made).
 void SentencePass::AddPriors(size_t p, const std::vector<Candidate>& c, double* first) const {
-  auto word = [&](size_t k) { return k >= 1 && k < ids_.size() && ids_[k] > Model::kSentenceEnd ? ids_[k] : Model::kUnknown; };
+  auto word = [&](size_t k) {
+    return k >= 1 && k < ids_.size() && ids_[k] > Model::kSentenceEnd ? ids_[k] : Model::kUnknown;
+  };
   const uint32_t before = word(p - 1), after = word(p + 1);
   thread_local std::vector<double> fit;
   fit.resize(c.size());
@@ -2145,9 +2163,9 @@ bool PeriodMayBreak(const Model& m, const Channel& ch, const VocabTrie& trie, Ca
 
 // Whether `w` (a word glued to a '.' before a capitalised word) may be a
 // misread title (mir, mlr, air for mr; mre for mrs): a word of two to five
-// letters that the channel reads from one at log10 P kMisreadTitle or more. Its period
-// then does not end the sentence, so that the title is weighed before the
-// name it goes with.
+// letters that the channel reads from one at log10 P kMisreadTitle or more.
+// Its period then does not end the sentence, so that the title is weighed
+// before the name it goes with.
 bool MisreadTitle(const Channel& ch, std::string_view w) {
   constexpr double kMisreadTitle = -5.0;
   if (w.size() < 2 || w.size() > 5) return false;

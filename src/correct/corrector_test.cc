@@ -965,8 +965,9 @@ TEST(CorrectorOnTheDefaultModel, HyphenAndSpaceInsideALine) {
 // lower-case word of a noisy text, is debris as a bare one is.
 TEST(CorrectorOnTheDefaultModel, LoneLetterWithAStopInANoisyText) {
   if (!ModelEngine()) GTEST_SKIP() << "default model not built";
-  EXPECT_EQ(ModelEngine()->Fix("Tbe prisoner knew of tbe r. probable consequences of tbe act, and tbe jnry found him guilty.",
-                               FixOptions{}).text,
+  const std::string text =
+      "Tbe prisoner knew of tbe r. probable consequences of tbe act, and tbe jnry found him guilty.";
+  EXPECT_EQ(ModelEngine()->Fix(text, FixOptions{}).text,
             "The prisoner knew of the probable consequences of the act, and the jury found him guilty.");
 }
 

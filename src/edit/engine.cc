@@ -185,7 +185,8 @@ FixResult Engine::Fix(std::string_view input, const FixOptions& options) const {
     co.lexicon = &impl_->user_words;
     co.protect = &impl_->protect;
     co.wordlist = impl_->lexicon ? &*impl_->lexicon : nullptr;
-    correct::Corrector c(*impl_->model, *impl_->channel, impl_->Trie(), &impl_->candidates, &impl_->Frequent(), &impl_->Common());
+    correct::Corrector c(*impl_->model, *impl_->channel, impl_->Trie(), &impl_->candidates, &impl_->Frequent(),
+                         &impl_->Common());
     repair::Proposals corrections;
     c.Propose(input, co, 5, &corrections, options.suggest ? &r.suggestions : nullptr);
     if (!options.suggest) ResolveFusedCuts(fused_cuts, std::move(corrections), &proposals);

@@ -5,7 +5,6 @@
 // lexicon (MEXICO -> mexico -> Mexico). Headings and acronyms in capitals
 // (CHAPTER IV, NKVD) have no such trigger word and are left alone.
 #include <algorithm>
-#include <array>
 
 #include "repair/passes.h"
 #include "text/utf8.h"
@@ -132,16 +131,6 @@ void ProposeCase(const PassInput& in, Proposals* out) {
     FixSentence(in, b, e, out);
     done = e;
   }
-}
-
-bool IsFunctionWord(std::string_view w) {
-  static constexpr std::array<std::string_view, 57> kWords = {
-      "about", "after", "all",   "an",    "and",   "any",   "are",   "as",    "at",    "be",    "been",  "but",
-      "by",    "could", "for",   "from",  "had",   "has",   "have",  "he",    "her",   "him",   "his",   "if",
-      "in",    "into",  "is",    "it",    "its",   "not",   "of",    "on",    "or",    "our",   "she",   "should",
-      "than",  "that",  "the",   "their", "them",  "then",  "there", "these", "they",  "this",  "those", "to",
-      "upon",  "was",   "we",    "were",  "when",  "which", "who",   "with",  "would"};
-  return std::find(kWords.begin(), kWords.end(), w) != kWords.end();
 }
 
 }  // namespace emend::repair

@@ -28,10 +28,6 @@ using Proposals = std::vector<edit::Proposal>;
 
 // sTALIN EXILED HIS RIVAL -> Stalin exiled his rival (whole inverted sentences).
 void ProposeCase(const PassInput& in, Proposals* out);
-// Whether lower-case ASCII `w` is a function word (in, of, was, the ...): a
-// closed class that no name shares, written capitalised only where a
-// sentence or a title starts.
-bool IsFunctionWord(std::string_view w);
 // third,he -> third, he ; Kamo . -> Kamo.
 void ProposeSpacing(const PassInput& in, Proposals* out);
 // pro-\nperty is -> property\nis (when the joined word is known).
