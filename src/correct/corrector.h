@@ -45,6 +45,10 @@ struct CorrectOptions {
   // unknown words are likelier its own spellings (chyrches, Glocester) than
   // misreads; false in noisy OCR that has a few forms that look historical.
   bool early_modern_spelled = false;
+  // Set by Corrector::Propose too, in its second pass: "word\tcorrection"
+  // pairs (lower case) that the text's first pass made again and again
+  // (AdaptedPairs); their real-word margin is lowered.
+  const std::unordered_set<std::string>* adapted = nullptr;
 };
 
 using emend::Alternative;

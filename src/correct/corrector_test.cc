@@ -385,6 +385,26 @@ TEST(CorrectorOnTheDefaultModel, MisreadCapitalOfAFunctionWord) {
   EXPECT_EQ(ModelEngine()->Fix("He said Of course not.", {}).text, "He said Of course not.");
 }
 
+// A text whose OCR misreads one word again and again (bad for had) has its
+// other uses weighed again with less margin: "Those who bad it" is mended
+// after four such corrections, not after two.
+TEST(CorrectorOnTheDefaultModel, ARepeatedMisreadIsLearntFromTheText) {
+  if (!ModelEngine()) GTEST_SKIP() << "default model not built";
+  const std::string had =
+      "He had a dog and she had a cat. We had tea and they had cake. I had a book, you had a pen, and the boy "
+      "had a ball. The girls had hats. We had had enough. They had rain and we had snow. ";
+  const std::string last = "Those who bad it kept it.";
+  const std::string four =
+      "He bad been there before. She bad seen him twice. They bad gone home early. The prisoner said he bad no money. ";
+  const std::string two = "He bad been there before. She bad seen him twice. ";
+  auto tail = [&](const std::string& text) {
+    const std::string out = ModelEngine()->Fix(text, {}).text;
+    return out.substr(out.size() - last.size());
+  };
+  EXPECT_EQ(tail(had + four + last), "Those who had it kept it.");
+  EXPECT_EQ(tail(had + two + last), last);
+}
+
 // A lower-case misread is likelier a word the text itself uses twice (a cache
 // model): the same sentence weighs "cottage" more where the text has it
 // twice elsewhere than where it has "house" there.
