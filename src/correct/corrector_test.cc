@@ -405,6 +405,25 @@ TEST(CorrectorOnTheDefaultModel, ARepeatedMisreadIsLearntFromTheText) {
   EXPECT_EQ(tail(had + two + last), last);
 }
 
+// The same for a non-word: after four candie -> candle corrections, "Bring
+// me a candie" takes candle too; after two it keeps its spelling.
+TEST(CorrectorOnTheDefaultModel, ARepeatedNonWordIsLearntFromTheText) {
+  if (!ModelEngine()) GTEST_SKIP() << "default model not built";
+  const std::string candles =
+      "The man lit the candle. She put the candle on the table. A candle burned all night. He blew out the "
+      "candle and slept. The candle was white. He held a candle. The candle was new. One candle was left. The "
+      "candle smoked. A red candle glowed. Her candle was lit. ";
+  const std::string two = "She lit a candie for him. The candie burned low. ";
+  const std::string four = two + "He lit the candie again. The candie went out. ";
+  const std::string last = "Bring me a candie.";
+  auto tail = [&](const std::string& text) {
+    const std::string out = ModelEngine()->Fix(text, {}).text;
+    return out.substr(out.size() - last.size());
+  };
+  EXPECT_EQ(tail(candles + four + last), "Bring me a candle.");
+  EXPECT_EQ(tail(candles + two + last), last);
+}
+
 // A lower-case misread is likelier a word the text itself uses twice (a cache
 // model): the same sentence weighs "cottage" more where the text has it
 // twice elsewhere than where it has "house" there.
