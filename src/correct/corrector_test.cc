@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -385,43 +386,40 @@ TEST(CorrectorOnTheDefaultModel, MisreadCapitalOfAFunctionWord) {
   EXPECT_EQ(ModelEngine()->Fix("He said Of course not.", {}).text, "He said Of course not.");
 }
 
+// The last sentence of `before` + `last` as the default model fixes the
+// whole: how a text's earlier sentences change what it does there.
+std::string FixedLast(const std::string& before, const std::string& last) {
+  const std::string out = ModelEngine()->Fix(before + last, {}).text;
+  return out.substr(out.size() - std::min(out.size(), last.size()));
+}
+
+// After `text` and `misread` twice (each sentence of it corrected once
+// more), `last` is `mended`; after `text` and `misread` once, it stays.
+void ExpectLearnt(const std::string& text, const std::string& misread, const std::string& last,
+                  const std::string& mended) {
+  EXPECT_EQ(FixedLast(text + misread + misread, last), mended);
+  EXPECT_EQ(FixedLast(text + misread, last), last);
+}
+
 // A text whose OCR misreads one word again and again (bad for had) has its
 // other uses weighed again with less margin: "Those who bad it" is mended
 // after four such corrections, not after two.
 TEST(CorrectorOnTheDefaultModel, ARepeatedMisreadIsLearntFromTheText) {
   if (!ModelEngine()) GTEST_SKIP() << "default model not built";
-  const std::string had =
-      "He had a dog and she had a cat. We had tea and they had cake. I had a book, you had a pen, and the boy "
-      "had a ball. The girls had hats. We had had enough. They had rain and we had snow. ";
-  const std::string last = "Those who bad it kept it.";
-  const std::string four =
-      "He bad been there before. She bad seen him twice. They bad gone home early. The prisoner said he bad no money. ";
-  const std::string two = "He bad been there before. She bad seen him twice. ";
-  auto tail = [&](const std::string& text) {
-    const std::string out = ModelEngine()->Fix(text, {}).text;
-    return out.substr(out.size() - last.size());
-  };
-  EXPECT_EQ(tail(had + four + last), "Those who had it kept it.");
-  EXPECT_EQ(tail(had + two + last), last);
+  ExpectLearnt("He had a dog and she had a cat. We had tea and they had cake. I had a book, you had a pen, and "
+               "the boy had a ball. The girls had hats. We had had enough. They had rain and we had snow. ",
+               "He bad been there before. She bad seen him twice. ", "Those who bad it kept it.",
+               "Those who had it kept it.");
 }
 
 // The same for a non-word: after four candie -> candle corrections, "Bring
 // me a candie" takes candle too; after two it keeps its spelling.
 TEST(CorrectorOnTheDefaultModel, ARepeatedNonWordIsLearntFromTheText) {
   if (!ModelEngine()) GTEST_SKIP() << "default model not built";
-  const std::string candles =
-      "The man lit the candle. She put the candle on the table. A candle burned all night. He blew out the "
-      "candle and slept. The candle was white. He held a candle. The candle was new. One candle was left. The "
-      "candle smoked. A red candle glowed. Her candle was lit. ";
-  const std::string two = "She lit a candie for him. The candie burned low. ";
-  const std::string four = two + "He lit the candie again. The candie went out. ";
-  const std::string last = "Bring me a candie.";
-  auto tail = [&](const std::string& text) {
-    const std::string out = ModelEngine()->Fix(text, {}).text;
-    return out.substr(out.size() - last.size());
-  };
-  EXPECT_EQ(tail(candles + four + last), "Bring me a candle.");
-  EXPECT_EQ(tail(candles + two + last), last);
+  ExpectLearnt("The man lit the candle. She put the candle on the table. A candle burned all night. He blew "
+               "out the candle and slept. The candle was white. He held a candle. The candle was new. One "
+               "candle was left. The candle smoked. A red candle glowed. Her candle was lit. ",
+               "She lit a candie for him. The candie burned low. ", "Bring me a candie.", "Bring me a candle.");
 }
 
 // A lower-case misread is likelier a word the text itself uses twice (a cache
