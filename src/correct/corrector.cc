@@ -6,6 +6,7 @@
 #include <cctype>
 #include <cmath>
 #include <functional>
+#include <iterator>
 #include <optional>
 #include <unordered_map>
 
@@ -681,6 +682,8 @@ class SentencePass {
   double Adapted(size_t p, const Candidate& x, double bonus) const {
     return o_.adapted && o_.adapted->count(toks_[p - 1].text + '\t' + x.text) ? bonus : 0.0;
   }
+  // Whether the text corrects token p's word so throughout: then it is always checked.
+  bool AdaptedWord(size_t p) const { return o_.adapted && o_.adapted->count(toks_[p - 1].text + '\t'); }
   void Segment(const std::string& w, std::vector<CandidateCache::Segmentation>* out) const;
   bool HyphenBreakAfter(size_t p) const;
   bool PeriodBreakAfter(size_t p) const;
@@ -787,7 +790,7 @@ bool SentencePass::Protected(const text::LmToken& t) const {
 // Known words that fit their context are left alone without candidates.
 bool SentencePass::NeedsCheck(size_t p) const {
   uint32_t id = ids_[p];
-  if (id == Model::kUnknown && o_.adapted && o_.adapted->count(toks_[p - 1].text + '\t')) return true;
+  if (id == Model::kUnknown && AdaptedWord(p)) return true;
   if (id == Model::kUnknown) {
     const std::string& w = toks_[p - 1].text;
     if (Vouched(p)) return false;
@@ -798,7 +801,7 @@ bool SentencePass::NeedsCheck(size_t p) const {
     return !(o_.early_modern && HistoricalSpelling(w, m_));
   }
   if (!o_.real_word || m_.Count(id) == 0 || Elided(text_, toks_[p - 1])) return false;
-  return Misfits(p) || (o_.adapted && o_.adapted->count(toks_[p - 1].text + '\t'));
+  return Misfits(p) || AdaptedWord(p);
 }
 
 // Whether the word list vouches for unknown token p (a rare word the
@@ -1683,7 +1686,7 @@ bool SentencePass::OneForI(size_t p) const {
 bool SentencePass::LlForD(size_t p) const {
   if (!o_.early_modern || ids_[p] == Model::kUnknown || HyphenBreakAfter(p)) return false;
   if (toks_[p - 1].text.find('d') == std::string::npos || Elided(text_, toks_[p - 1])) return false;
-  return Misfits(p) || (o_.adapted && o_.adapted->count(toks_[p - 1].text + '\t'));
+  return Misfits(p) || AdaptedWord(p);
 }
 
 // The original and each known word that writes one of its d's as ll.
@@ -1859,7 +1862,8 @@ bool SentencePass::ScoreCandidates(size_t p, double min_gain, std::vector<Candid
       return next + m_.CharLogProb(x.text) + OriginalBias(p);
     if (x.kind != 0 && x.ids[0] == Model::kUnknown)
       return next + m_.CharLogProb(x.text) + kUnknownBias + (x.acronym ? kListedAcronym : 0.0);
-    return SeenBonus(p, x) + next + (x.kind == kSpelling ? Adapted(p, x, kAdaptedSpelling) : 0.0) +
+    if (x.kind == kSpelling) return SeenBonus(p, x) + next + Adapted(p, x, kAdaptedSpelling);
+    return SeenBonus(p, x) + next +
            (x.kind == kRealWord ? -margin + Adapted(p, x, kAdaptedMargin) + ClassBonus(p, x, &class_original) : 0.0);
   };
   // Each candidate's first word, scored once (all in one batch): the bound,
@@ -2212,8 +2216,8 @@ struct SentenceEdits {
 // misreads that word's letters throughout (hut for but, bis for his, thé
 // for the), so the word's other uses are weighed again, a real word's with
 // kAdaptedMargin less margin, a non-word's with kAdaptedSpelling more for
-// that correction. Keys "word\tcorrection", lower case, and "word\t" for each such
-// word (which is then always checked). A pair qualifies with kAdaptedMin
+// that correction. Keys "word\tcorrection", lower case, and "word\t" for
+// each such word (which is then always checked). A pair qualifies with kAdaptedMin
 // edits or more that are kAdaptedShare of the word's uses, where the text
 // uses the correction kAdaptedRatio times as often as the word.
 std::unordered_set<std::string> AdaptedPairs(const std::vector<SentenceEdits>& made, DocWords* doc) {
@@ -2270,14 +2274,12 @@ void Corrector::Propose(std::string_view text, const CorrectOptions& options, in
     return PeriodMayBreak(model_, channel_, trie_, cache, a, b);
   }, .misread_abbreviation = [&](std::string_view w) { return MisreadTitle(channel_, w); }});
   // The second pass: the sentences with a word the text misreads throughout.
-  const std::unordered_set<std::string> pairs =
-      options.real_word ? AdaptedPairs(made, &doc) : std::unordered_set<std::string>();
+  const std::unordered_set<std::string> pairs = AdaptedPairs(made, &doc);
   for (size_t i = 0; i < sentences.size() && !pairs.empty(); ++i)
     if (LeftAsItWas(sentences[i], made[i].out, pairs)) made[i] = pass(sentences[i], &pairs);
   for (SentenceEdits& m : made) {
-    out->insert(out->end(), std::make_move_iterator(m.out.begin()), std::make_move_iterator(m.out.end()));
-    if (suggestions)
-      suggestions->insert(suggestions->end(), std::make_move_iterator(m.sug.begin()), std::make_move_iterator(m.sug.end()));
+    std::move(m.out.begin(), m.out.end(), std::back_inserter(*out));
+    if (suggestions) std::move(m.sug.begin(), m.sug.end(), std::back_inserter(*suggestions));
   }
 }
 

@@ -45,9 +45,11 @@ struct CorrectOptions {
   // unknown words are likelier its own spellings (chyrches, Glocester) than
   // misreads; false in noisy OCR that has a few forms that look historical.
   bool early_modern_spelled = false;
-  // Set by Corrector::Propose too, in its second pass: "word\tcorrection"
-  // pairs (lower case) that the text's first pass made again and again
-  // (AdaptedPairs); their real-word margin is lowered.
+  // Set by Corrector::Propose too, in its second pass: the "word\tcorrection"
+  // pairs (lower case) that the text's first pass made again and again, and
+  // a "word\t" key for each such word (AdaptedPairs). Such a word is always
+  // checked, and that correction weighs more (a real word's margin lowered,
+  // a non-word's correction given a bonus).
   const std::unordered_set<std::string>* adapted = nullptr;
 };
 
