@@ -43,6 +43,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <string>
 
 #include "text/utf8.h"
@@ -216,6 +217,18 @@ bool FinalElision(std::string_view w) {
   return OneOf(w, kWords);
 }
 
+// Italian articles and words an apostrophe ends before a vowel (Campo
+// dell' Oro, quell' uomo, Sant' Angelo): names and quotations in English
+// books. Not all' and bell', English words a speck often follows. Training
+// splits: ICDAR monographs 22.19% -> 22.24% CER removed (one book's Campo
+// dell' Oro, 7 times), BLN600 and periodicals unchanged.
+bool ElidedBeforeVowel(std::string_view w, std::string_view s, size_t i) {
+  static constexpr std::array<std::string_view, 7> kWords = {"dell", "nell", "sull", "dall", "coll", "quell", "sant"};
+  if (!OneOf(w, kWords) || i + 2 >= s.size() || s[i + 1] != ' ') return false;
+  const char c = static_cast<char>(std::tolower(static_cast<unsigned char>(s[i + 2])));
+  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
+
 // The lower-case word ending at e (exclusive), if a space, a line break or
 // the start comes before it.
 std::string_view LowerWordBefore(std::string_view s, size_t e) {
@@ -275,7 +288,8 @@ bool StrayClosingApostrophe(std::string_view s, size_t i, const Model& m) {
   }
   if (!IsAsciiLetter(s[i - 1])) return false;
   std::string_view w = LowerWordBefore(s, i);
-  if (w.size() < 2 || (w.back() == 's' && !NotPlural(w)) || FinalElision(w)) return false;
+  if (w.size() < 2 || (w.back() == 's' && !NotPlural(w)) || FinalElision(w) || ElidedBeforeVowel(w, s, i))
+    return false;
   if (!Common(m, w) && !MisreadBeforeApostrophe(s, i, w, m)) return false;
   if (w.size() >= 4 && w.ends_with("in") && Common(m, std::string(w) + "g")) return false;  // goin', nothin'
   if (!OpeningQuoteBefore(s, i)) return true;

@@ -328,6 +328,7 @@ TEST(StrayMarks, TheWritersMarksStay) {
                         "The Police~court was full.",
                         "The author* says so, and 3 * 4 is 12.",
                         "They walked on to the Capella de' Greci, and the boys' books were lost.",
+                        "We drove along the Campo dell' Oro and past the Capo dell' Isola.",
                         "Merchants, noblemen. . .what have we here? A rate of .5 and then... nothing.",  // the ~ stands for a hyphen: no word Policecourt
                         "The wind blew thro' the bowers, and he was goin' home 'midst the storm.",
                         "He called it the 'dark side' of the moon, and the boys' books were lost."})
