@@ -188,6 +188,11 @@ TEST(StrayMarks, CommaThatEndsAParagraph) {
             "He was tried by Judge Prentice. \n\nThe jury retired.");
   for (const char* t : {"The window was securely fastened,\nand the door was locked.", "He came to the house, and"})
     EXPECT_EQ(Fix(t), t) << t;
+  // A page or an excerpt cut mid-sentence keeps its comma: a paragraph of
+  // more than 150 words (the same sentence 16 times, 160 words) ends so.
+  std::string page;
+  for (int k = 0; k < 16; ++k) page += "The men walked along the road to the town in the rain. ";
+  EXPECT_EQ(Fix(page + "The window was securely fastened,"), page + "The window was securely fastened,");
 }
 
 // A capital U inside a lower-case word is ll misread in book type where the
