@@ -439,6 +439,20 @@ bool OnlyAddsHyphens(std::string_view cand, std::string_view word) {
   return i == word.size();
 }
 
+// Whether `word` is the British spelling of `cand`: -ise for -ize
+// (authorised, apologises, organisation) or -our for -or (colour, honour).
+// A variant, not a misread; the model and the word list know American
+// forms better. Training splits: monographs 22.29% -> 22.31% CER removed
+// (968 -> 965 words broken), periodicals 3,025 -> 3,023 broken, BLN600
+// unchanged.
+bool BritishSpelling(std::string_view cand, std::string_view word) {
+  size_t i = 0;
+  while (i < cand.size() && i < word.size() && cand[i] == word[i]) ++i;
+  if (i == 0 || i >= word.size() || i >= cand.size()) return false;
+  if (word[i] == 's' && cand[i] == 'z' && word[i - 1] == 'i') return word.substr(i + 1) == cand.substr(i + 1);
+  return word[i] == 'u' && cand[i] == 'r' && word[i - 1] == 'o' && word.substr(i + 1) == cand.substr(i);
+}
+
 // `w` (ASCII) with a space before each offset of `at`.
 std::string SpacedAt(std::string_view w, const std::vector<uint32_t>& at) {
   std::string out;
@@ -1149,7 +1163,7 @@ std::vector<std::pair<uint32_t, double>> SentencePass::ChannelCandidates(size_t 
     // An accented spelling of a known plain word is a variant, not a correction (Hotel, Hôtel).
     if (known && ascii && !IsAscii(m_.Word(id))) return;
     // So is a compound the writer closed up (northwest, pressgang -> press-gang).
-    if (OnlyAddsHyphens(m_.Word(id), word)) return;
+    if (OnlyAddsHyphens(m_.Word(id), word) || BritishSpelling(m_.Word(id), word)) return;
     list.emplace_back(id, lp);  // repeats are merged below
   };
   // A known word one of whose modern readings is the candidate (meanes,

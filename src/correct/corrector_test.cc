@@ -386,6 +386,15 @@ TEST(CorrectorOnTheDefaultModel, MisreadCapitalOfAFunctionWord) {
   EXPECT_EQ(ModelEngine()->Fix("He said Of course not.", {}).text, "He said Of course not.");
 }
 
+// British spellings are variants, not misreads: -ise for -ize, -our for
+// -or stay (the model knows apologizes and authorized better).
+TEST(CorrectorOnTheDefaultModel, BritishSpellingsStay) {
+  if (!ModelEngine()) GTEST_SKIP() << "default model not built";
+  for (const char* t : {"The nice tidy little woman apologises for its scarcity, on the usual ground.",
+                        "We were authorised by the Lords Commissioners of her Majesty to act."})
+    EXPECT_EQ(ModelEngine()->Fix(t, {}).text, t);
+}
+
 // The last sentence of `before` + `last` as the default model fixes the
 // whole: how a text's earlier sentences change what it does there.
 std::string FixedLast(const std::string& before, const std::string& last) {
