@@ -34,6 +34,8 @@ constexpr double kNoisyRealWordMinRule = -4.5;
 constexpr char kJoinedKey = '\x1f';
 constexpr char kNamedKey = '\x1e';
 constexpr size_t kJoinedPiece = 2;  // code points of the shorter token at most
+// The rules of one-word corrections (Decide), which AdaptedPairs counts.
+constexpr char kRealWordRule[] = "correct.real-word", kSpellingRule[] = "correct.spelling";
 // A known word seen fewer than kRareRealWordCount times is also weighed
 // against the frequent words (Corrector's `frequent` trie) that two
 // confusions of total log10 P kFrequentWordMinRules or more make of it.
@@ -963,8 +965,7 @@ bool SentencePass::WideSearch(size_t p) const {
 // OConnor) nor an AE or OE for a ligature (AEgean, OEnone).
 bool SentencePass::MixedCase(size_t p) const {
   const std::string_view w = text_.substr(toks_[p - 1].begin, toks_[p - 1].end - toks_[p - 1].begin);
-  auto letter = [](char c) { return repair::IsAsciiLower(c) || repair::IsAsciiUpper(c); };
-  if (w.size() < 3 || !std::all_of(w.begin(), w.end(), letter)) return false;
+  if (w.size() < 3 || !std::all_of(w.begin(), w.end(), repair::IsAsciiLetter)) return false;
   if (w.substr(0, 2) == "AE" || w.substr(0, 2) == "OE") return false;
   const size_t from = w.substr(0, 2) == "Mc" ? 3 : w.substr(0, 3) == "Mac" ? 4 : w[0] == 'O' ? 2 : 1;
   return std::any_of(w.begin(), w.end(), repair::IsAsciiLower) &&
@@ -2055,10 +2056,10 @@ bool SentencePass::Decide(size_t p, std::vector<Candidate> c, double threshold, 
   size_t end = top.span == 2 ? toks_[p].end : t.end;
   const bool hyphen = top.kind == kHyphenation;  // a line-break hyphen kept inside a line
   const char* rule = hyphen ? "correct.dehyphenate" : top.kind == (kHyphenation | kSpelling) ? "correct.dehyphenate+correct.spelling"
-                     : top.kind == kRealWord ? "correct.real-word"
+                     : top.kind == kRealWord ? kRealWordRule
                      : top.kind == kSplit ? "correct.split" : top.kind == kMerge ? "correct.merge"
                      : top.kind == (kMerge | kSpelling) ? "correct.merge+correct.spelling"
-                     : "correct.spelling";
+                     : kSpellingRule;
   // A keyboard slip's channel is exactly kKeyboardSlip (an OCR path always adds copy costs).
   const bool keyboard = top.kind == kSpelling && top.channel == kKeyboardSlip;
   const char* note = hyphen && top.form == Candidate::kCompound
@@ -2238,7 +2239,7 @@ std::unordered_set<std::string> AdaptedPairs(const std::vector<SentenceEdits>& m
   std::unordered_map<std::string, size_t> n;
   for (const SentenceEdits& m : made)
     for (const edit::Proposal& x : m.out)
-      if ((x.edit.rule == "correct.real-word" || x.edit.rule == "correct.spelling") &&
+      if ((x.edit.rule == kRealWordRule || x.edit.rule == kSpellingRule) &&
           x.edit.before.find(' ') == std::string::npos && x.edit.after.find(' ') == std::string::npos)
         ++n[text::Lower(x.edit.before) + '\t' + text::Lower(x.edit.after)];
   std::unordered_set<std::string> out;

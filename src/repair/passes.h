@@ -54,6 +54,7 @@ std::string_view RunAround(std::string_view s, size_t i);  // the maximal run of
 inline bool IsBlank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 inline bool IsAsciiLower(char c) { return c >= 'a' && c <= 'z'; }
 inline bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
+inline bool IsAsciiLetter(char c) { return IsAsciiLower(static_cast<char>(c | 0x20)); }
 inline bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 // Whether the model has seen `word` + "'" + `piece` (that's, don't, rum's)
 // kApostrophePieceCount times or more: then `piece` alone after `word` may

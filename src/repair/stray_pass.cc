@@ -105,8 +105,6 @@ constexpr uint64_t kCapitalRatio = 10;
 // How far a closing quotation mark is looked for (bytes, within the paragraph).
 constexpr size_t kQuoteReach = 600;
 
-bool IsAsciiLetter(char c) { return IsAsciiLower(static_cast<char>(c | 0x20)); }
-
 // The lower-case ASCII word starting at i (empty if there is none).
 std::string_view LowerWordAt(std::string_view s, size_t i) {
   size_t e = i;
