@@ -164,6 +164,7 @@ FixResult Engine::Fix(std::string_view input, const FixOptions& options) const {
   if (options.fix_spacing) repair::ProposeSpacing(in, &proposals);
   if (options.fix_case) repair::ProposeCase(in, &proposals);
   if (options.correct) repair::ProposeStrayMarks(in, &proposals);
+  if (options.correct) repair::ProposeNumerals(in, &proposals);
   const Model* model = impl_->model.get();
   std::vector<std::pair<uint64_t, size_t>> fused_cuts;  // (cut, proposal): words split at a gap
   if (options.detect_gaps && model) {

@@ -5,6 +5,7 @@
 #ifndef EMEND_REPAIR_PASSES_H_
 #define EMEND_REPAIR_PASSES_H_
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -35,6 +36,14 @@ void ProposeHyphenation(const PassInput& in, Proposals* out);
 // Specks that OCR reads as marks (needs the model): the ' of "been 'pleased
 // to", the full stop of "the sergeant. sentenced him".
 void ProposeStrayMarks(const PassInput& in, Proposals* out);
+// Numerals OCR read partly as letters, where the misread is overwhelming
+// (1,ooo -> 1,000, 1S71 -> 1871, lOs. -> 10s., 9tli -> 9th); numeral_pass.cc.
+void ProposeNumerals(const PassInput& in, Proposals* out);
+// The mended core of the run text[b, e) of non-blank bytes, "" if it is no
+// misread numeral; [*core_b, *core_e) is the span it replaces (the run
+// without its leading and trailing marks). The corrector leaves such runs
+// to ProposeNumerals.
+std::string MendNumeral(std::string_view text, size_t b, size_t e, size_t* core_b, size_t* core_e);
 // Ã© -> é, â€™ -> ’, &amp; -> &, &#8217; -> ’
 void ProposeEncoding(const PassInput& in, Proposals* out);
 // Opt-in: long s, ligatures (Normalize bits), runs of spaces.
