@@ -58,6 +58,15 @@ TEST(VocabTrie, MatchesASetOfWordsOnRandomInput) {
   }
 }
 
+// A spelling listed under two ids (case forms folded together) keeps the
+// smaller id, in whatever order they come.
+TEST(VocabTrie, ASpellingListedTwiceKeepsItsSmallestId) {
+  VocabTrie trie({{U"ab", 9}, {U"abc", 4}, {U"ab", 5}, {U"a", 7}, {U"ab", 6}});
+  EXPECT_EQ(trie.WordId(Walk(trie, U"ab")), 5u);
+  EXPECT_EQ(trie.WordId(Walk(trie, U"abc")), 4u);
+  EXPECT_EQ(trie.WordId(Walk(trie, U"a")), 7u);
+}
+
 TEST(VocabTrie, EmptyVocabularyHasOnlyTheRoot) {
   VocabTrie trie({});
   EXPECT_EQ(trie.Child(VocabTrie::kRoot, U'a'), VocabTrie::kNone);
