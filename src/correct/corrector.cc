@@ -652,7 +652,7 @@ class SentencePass {
 
  private:
   bool Protected(const text::LmToken& t) const;
-  bool MisreadNumeral(const text::LmToken& t) const;
+  bool InAddressOrNumeral(const text::LmToken& t) const;
   bool NeedsCheck(size_t p) const;
   bool Vouched(size_t p) const;
   bool Misfits(size_t p) const;
@@ -793,19 +793,20 @@ bool LooksNumeric(std::string_view w) {
   return std::count_if(w.begin(), w.end(), small) < 2 && letters < 4;
 }
 
-// Whether token t is part of a run the numeral pass mends (lOs., Is. 6d.):
-// that pass owns it.
-bool SentencePass::MisreadNumeral(const text::LmToken& t) const {
+// Whether token t is part of a web or mail address or a path
+// (www.example.com: three tokens), or of a run the numeral pass mends
+// (lOs., Is. 6d.), which that pass owns.
+bool SentencePass::InAddressOrNumeral(const text::LmToken& t) const {
   size_t b = t.begin, e = t.end, core_b = 0, core_e = 0;
   while (b > 0 && !repair::IsBlank(text_[b - 1])) --b;
   while (e < text_.size() && !repair::IsBlank(text_[e])) ++e;
-  return !repair::MendNumeral(text_, b, e, &core_b, &core_e).empty();
+  return repair::LooksLikeAddress(text_.substr(b, e - b)) || !repair::MendNumeral(text_, b, e, &core_b, &core_e).empty();
 }
 
 bool SentencePass::Protected(const text::LmToken& t) const {
   const std::string_view surface = text_.substr(t.begin, t.end - t.begin);
   if (!t.is_word || LooksNumeric(surface) || t.text.size() > 40) return true;
-  if (MisreadNumeral(t)) return true;
+  if (InAddressOrNumeral(t)) return true;
   if (o_.lexicon && o_.lexicon->count(t.text)) return true;
   if (o_.protect) {
     for (const std::regex& r : *o_.protect)

@@ -167,6 +167,9 @@ TEST(CorrectorTest, ProtectedTokensAreNotChanged) {
   CorrectOptions p;
   p.protect = &protect;
   EXPECT_EQ(Correct("tbe house was full.", p), "tbe house was full.");
+  // Web and mail addresses and paths, whose pieces the model reads as words.
+  EXPECT_EQ(Correct("see http://tbe.org/tbe and www.tbe.org or tbe@tbe.com or tbe.org: tbe house was full."),
+            "see http://tbe.org/tbe and www.tbe.org or tbe@tbe.com or tbe.org: the house was full.");
 }
 
 TEST(CorrectorTest, SuggestListsAlternativesWithProbabilities) {

@@ -194,7 +194,7 @@ void ProposeNumerals(const PassInput& in, Proposals* out) {
     size_t e = i;
     while (e < s.size() && !IsBlank(s[e])) ++e;
     size_t b = 0, end = 0;
-    if (std::string after = MendNumeral(s, i, e, &b, &end); !after.empty())
+    if (std::string after = MendNumeral(s, i, e, &b, &end); !after.empty() && !LooksLikeAddress(s.substr(i, e - i)))
       out->push_back(MakeProposal(s, b, end, std::move(after), kSpelling, 0.9, "correct.numeral",
                                   "a numeral OCR read partly as letters (o for 0, l for 1, S for 8)", kRankSpacing));
     i = e;

@@ -60,6 +60,10 @@ bool LetterAt(std::string_view s, size_t i);         // code point starting at i
 size_t WordStart(std::string_view s, size_t i);      // start of the letter run ending at i
 size_t WordEnd(std::string_view s, size_t i);        // end of the letter run starting at i
 std::string_view RunAround(std::string_view s, size_t i);  // the maximal run of non-blank bytes around i
+// Whether a run of non-blank bytes is a web or mail address or a path
+// (http://..., www.x.org, name@host.org, example.com, C:\dir, /usr/bin),
+// quotes and stops around it aside: text no correction touches.
+bool LooksLikeAddress(std::string_view run);
 inline bool IsBlank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 inline bool IsAsciiLower(char c) { return c >= 'a' && c <= 'z'; }
 inline bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }

@@ -77,4 +77,56 @@ bool RunTest::At(size_t i) {
   return result_;
 }
 
+namespace {
+
+bool StartsWithNoCase(std::string_view s, std::string_view prefix) {
+  if (s.size() < prefix.size()) return false;
+  for (size_t i = 0; i < prefix.size(); ++i)
+    if ((s[i] | 0x20) != prefix[i]) return false;
+  return true;
+}
+
+// Top-level domains that OCR seldom makes of a full stop glued between two
+// words (was.no, to.be, MJOy.on -> .cn, dell.io are no addresses).
+bool DomainEnding(std::string_view label) {
+  static constexpr std::string_view kEndings[] = {"com", "org", "net", "edu", "gov", "info", "biz", "uk"};
+  for (std::string_view e : kEndings)
+    if (label == e) return true;
+  return false;
+}
+
+// name.example.org: two labels or more of letters, digits and hyphens
+// joined by full stops, the one before the ending two characters or more.
+bool LooksLikeDomain(std::string_view s) {
+  const size_t dot = s.rfind('.');
+  if (dot == std::string_view::npos || dot < 2 || !DomainEnding(s.substr(dot + 1))) return false;
+  size_t label = 0;
+  for (size_t i = 0; i < dot; ++i) {
+    const char c = s[i];
+    if (c == '.') {
+      if (label == 0) return false;
+      label = 0;
+    } else if (IsAsciiLetter(c) || IsAsciiDigit(c) || c == '-') {
+      ++label;
+    } else {
+      return false;
+    }
+  }
+  return label >= 2;
+}
+
+}  // namespace
+
+bool LooksLikeAddress(std::string_view run) {
+  while (!run.empty() && std::string_view("(<[\"'").find(run.front()) != std::string_view::npos) run.remove_prefix(1);
+  while (!run.empty() && std::string_view(".,;:!?)>]\"'").find(run.back()) != std::string_view::npos) run.remove_suffix(1);
+  if (run.find("://") != std::string_view::npos || StartsWithNoCase(run, "www.")) return true;
+  if (const size_t at = run.find('@'); at != std::string_view::npos && at > 0 && run.find('.', at) != std::string_view::npos)
+    return true;  // e-mail
+  // A Windows path (C:\dir, \\server\share); not a lone backslash, which OCR makes of specks.
+  if (run.find(":\\") != std::string_view::npos || run.starts_with("\\\\")) return true;
+  if (run.size() > 1 && run[0] == '/' && run.find('/', 1) != std::string_view::npos) return true;  // /usr/bin
+  return LooksLikeDomain(run);
+}
+
 }  // namespace emend::repair
