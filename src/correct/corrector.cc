@@ -1,6 +1,7 @@
 #include "correct/corrector.h"
 
 #include <algorithm>
+#include <cstring>
 #include <array>
 #include <bit>
 #include <cctype>
@@ -323,6 +324,14 @@ bool ShortFinalE(const std::string& s, std::string* out) {
 }
 
 // bycause, byfore, bytwene: the prefix be- written by-.
+bool ShewToShow(const std::string& s, std::string* out) { return ReplaceAll(s, "shew", "show", out); }  // shewn
+// A final l the modern spelling doubles (recal, instal): after one vowel.
+bool FinalLl(const std::string& s, std::string* out) {
+  const size_t n = s.size();
+  if (n < 4 || s[n - 1] != 'l' || !std::strchr("aeiou", s[n - 2]) || std::strchr("aeiou", s[n - 3])) return false;
+  *out = s + "l";
+  return true;
+}
 bool ByToBe(const std::string& s, std::string* out) {
   if (s.size() <= 4 || s.compare(0, 2, "by") != 0) return false;
   *out = s;
@@ -342,6 +351,18 @@ std::vector<std::string> ModernReadings(const std::string& w) {
       if (rule(out[i], &v)) out.push_back(std::move(v));
   }
   out.erase(out.begin());
+  return out;
+}
+
+// ModernReadings and two more a known word may have as a candidate and
+// keep (shew, shewn for show, shown; recal, instal for recall, install):
+// variants of spelling, not misreads. Not used to find Early Modern text:
+// chil or untill are as often misreads of modern text.
+std::vector<std::string> ModernForms(const std::string& w) {
+  std::vector<std::string> out = ModernReadings(w);
+  std::string v;
+  if (ShewToShow(w, &v)) out.push_back(std::move(v));
+  if (FinalLl(w, &v)) out.push_back(std::move(v));
   return out;
 }
 
@@ -1185,7 +1206,7 @@ std::vector<std::pair<uint32_t, double>> SentencePass::ChannelCandidates(size_t 
   // (Worked out only once the search finds a candidate.)
   std::optional<std::vector<std::string>> modern;
   auto add_unless_modern = [&](uint32_t id, double lp) {
-    if (known && ascii && !modern) modern = ModernReadings(word);
+    if (known && ascii && !modern) modern = ModernForms(word);
     if (!modern || std::find(modern->begin(), modern->end(), m_.Word(id)) == modern->end()) add(id, lp);
   };
   const double budget = width == kNoisyRealWord ? kNoisyRealWordMinRule : known ? kRealWordMinRule : SpellingBudget(width);

@@ -398,6 +398,13 @@ TEST(CorrectorOnTheDefaultModel, BritishSpellingsStay) {
     EXPECT_EQ(ModelEngine()->Fix(t, {}).text, t);
 }
 
+// Older spellings the corpus attests are variants, not misreads (issue 4: shew).
+TEST(CorrectorOnTheDefaultModel, HistoricalSpellingsStay) {
+  if (!ModelEngine()) GTEST_SKIP() << "default model not built";
+  for (const char* t : {"I shew you the way.", "She shewed him the letter.", "She will recal it."})
+    EXPECT_EQ(ModelEngine()->Fix(t, {}).text, t);
+}
+
 // The last sentence of `before` + `last` as the default model fixes the
 // whole: how a text's earlier sentences change what it does there.
 std::string FixedLast(const std::string& before, const std::string& last) {
