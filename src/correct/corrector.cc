@@ -1161,7 +1161,9 @@ void SentencePass::AddChannelCandidates(size_t p, bool known, std::vector<Candid
       c->push_back(std::move(y));
     }
   }
-  for (const auto& [text, lp] : cached->parts) {
+  for (const auto& part : cached->parts) {
+    const std::string& text = part.first;  // (a lambda may not capture a structured binding in clang 15)
+    const double lp = part.second;
     const uint32_t id = m_.Find(text);
     // A compound the model knows may be a candidate already (the whole
     // word's search): one candidate, its best channel.
