@@ -17,9 +17,9 @@ namespace emend::repair {
 namespace {
 
 // The digit a letter stands for in a misread numeral, or 0. The round
-// shapes (o O -> 0) and the strokes (l I i -> 1) anywhere; the rarer ones
-// (S B -> 8, Z -> 2, G -> 6) are `weak`: only where digits surround them
-// (MendNumeral). S is 8 rather than 5: the learned channel reads 8 as s
+// shapes (o O -> 0) and the strokes (l I i -> 1) almost anywhere
+// (ReadPart); the rarer ones (S B -> 8, Z -> 2, G -> 6) are `weak`: only
+// between two digits. S is 8 rather than 5: the learned channel reads 8 as s
 // five times as often as 5 (models/en.channel.tsv).
 char DigitFor(char c, bool* weak) {
   *weak = c == 'S' || c == 'B' || c == 'Z' || c == 'G';
@@ -56,9 +56,9 @@ struct Reading {
   bool ok = true;
 };
 
-// Reads one part of a range (no -): digits and digit-shaped letters, in
-// groups of three after a comma.
-void ReadPart(std::string_view s, Reading* r) {
+// Reads one part of a range (no -; `last`: the range's last part): digits
+// and digit-shaped letters, in groups of three after a comma.
+void ReadPart(std::string_view s, bool last, Reading* r) {
   if (s.empty()) { r->ok = false; return; }
   size_t group = 0, groups = 0;
   for (size_t i = 0; i < s.size() && r->ok; ++i) {
@@ -76,14 +76,19 @@ void ReadPart(std::string_view s, Reading* r) {
     // A part starts with a digit or a stroke (l, I, i): never with a round
     // or a rarer shape (O2, B12, S1 are names and codes).
     const bool starts = i == 0 && !IsDigit(c) && d != '1';
-    // A rarer shape only inside a run of digits (1S71, 183S when four long).
-    const bool alone = weak && (i == 0 || !IsDigit(s[i - 1]) || (i + 1 < s.size() ? !IsDigit(s[i + 1]) : s.size() != 4));
+    // A rarer shape only between two digits (1S71; 221B is an address,
+    // 939B a page's section).
+    const bool alone = weak && (i == 0 || i + 1 == s.size() || !IsDigit(s[i - 1]) || !IsDigit(s[i + 1]));
+    // A small o that ends the number or comes before a decimal point is a
+    // degree sign (180o, 54o.4 in printed tables), save in groups of three
+    // (1,ooo) or before a range's dash (l6o-164).
+    const bool degree = c == 'o' && ((i + 1 == s.size() && last) || (i + 1 < s.size() && s[i + 1] == '.')) && groups == 0;
     // A small i only as a part's first, before a digit (i6s.): after digits
     // it is as often a pound's l or a half (66i., 5id.); an I not last
     // (100I is as often 100l.).
     const bool stroke = (c == 'i' && (i != 0 || i + 1 == s.size() || !IsDigit(s[i + 1]))) ||
                         (c == 'I' && i + 1 == s.size() && i > 0);
-    if (!d || starts || alone || stroke) { r->ok = false; return; }
+    if (!d || starts || alone || stroke || degree) { r->ok = false; return; }
     if (c == 'O' && i > 0 && (s[i - 1] == 'l' || s[i - 1] == 'I')) r->upper_o = true;
     (IsDigit(c) ? r->real : r->mapped) += 1;
     r->digits += d;
@@ -98,7 +103,7 @@ Reading Read(std::string_view num) {
   for (size_t b = 0; r.ok;) {
     const size_t e = std::min(num.find('-', b), num.size());
     const int real = r.real;
-    ReadPart(num.substr(b, e - b), &r);
+    ReadPart(num.substr(b, e - b), e == num.size(), &r);
     // Each part of a range holds a digit as written (311-I expected: a
     // pronoun after a lost stop).
     r.ok = r.ok && (!range || r.real > real);
@@ -109,14 +114,12 @@ Reading Read(std::string_view num) {
   return r;
 }
 
-// Whether a neighbouring run is an amount of money as written: £3, 6d.,
-// 2s, 20l.
-bool MoneyRun(std::string_view run) {
+// Whether a run is an amount of money as written, in one of `units` (s,
+// d, l) or, with `pounds`, after a £: £3, 6d., 2s, 20l.
+bool MoneyRun(std::string_view run, std::string_view units, bool pounds) {
   while (!run.empty() && (run.back() == '.' || run.back() == ',' || run.back() == ';')) run.remove_suffix(1);
-  if (run.starts_with("\xC2\xA3")) return run.size() > 2 && IsDigit(run[2]);
-  if (run.size() < 2 || !IsDigit(run[0])) return false;
-  const char u = run.back();
-  if (u != 's' && u != 'd' && u != 'l') return false;
+  if (run.starts_with("\xC2\xA3")) return pounds && run.size() > 2 && IsDigit(run[2]);
+  if (run.size() < 2 || !IsDigit(run[0]) || units.find(run.back()) == std::string_view::npos) return false;
   for (size_t i = 0; i + 1 < run.size(); ++i)
     if (!IsDigit(run[i])) return false;
   return true;
@@ -182,7 +185,10 @@ std::string MendNumeral(std::string_view text, size_t b, size_t e, size_t* core_
   // Most runs hold no digit and are no money unit's: one look each.
   const bool unit = core.size() <= 3 && (core.ends_with('s') || core.ends_with('d'));
   if (core.empty() || (!digit && !unit)) return "";
-  const bool money = MoneyRun(RunBefore(text, b)) || MoneyRun(RunAfter(text, e));
+  // Money beside it in the order amounts are written: pounds or shillings
+  // before (£1 Is., 2s. Id.), shillings or pence after (Is. 6d.); not a £
+  // after (Is £4 a week? is the verb).
+  const bool money = MoneyRun(RunBefore(text, b), "sl", true) || MoneyRun(RunAfter(text, e), "sd", false);
   std::string mended = MendCore(core, money);
   return mended == core ? "" : mended;
 }
