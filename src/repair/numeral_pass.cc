@@ -56,6 +56,29 @@ struct Reading {
   bool ok = true;
 };
 
+// Whether the letter s[i], standing for digit `d` (0 if none) in a part
+// of a number (`last`: the range's last part; `groups`: commas so far), may
+// be read so.
+bool LetterFits(std::string_view s, size_t i, char d, bool weak, bool last, size_t groups) {
+  const char c = s[i];
+  const bool first = i == 0, end = i + 1 == s.size();
+  // A part starts with a digit or a stroke (l, I, i): never with a round
+  // or a rarer shape (O2, B12, S1 are names and codes).
+  if (!d || (first && d != '1')) return false;
+  // A rarer shape only between two digits (1S71; 221B is an address, 939B
+  // a page's section).
+  if (weak && (first || end || !IsDigit(s[i - 1]) || !IsDigit(s[i + 1]))) return false;
+  // A small o that ends the number or comes before a decimal point is a
+  // degree sign (180o, 54o.4 in printed tables), save in groups of three
+  // (1,ooo) or before a range's dash (l6o-164).
+  if (c == 'o' && groups == 0 && ((end && last) || (!end && s[i + 1] == '.'))) return false;
+  // A small i only as a part's first, before a digit (i6s.): after digits
+  // it is as often a pound's l or a half (66i., 5id.); an I not last (100I
+  // is as often 100l.).
+  if (c == 'i' && (!first || end || !IsDigit(s[i + 1]))) return false;
+  return !(c == 'I' && end && !first);
+}
+
 // Reads one part of a range (no -; `last`: the range's last part): digits
 // and digit-shaped letters, in groups of three after a comma.
 void ReadPart(std::string_view s, bool last, Reading* r) {
@@ -73,22 +96,7 @@ void ReadPart(std::string_view s, bool last, Reading* r) {
     }
     bool weak = false;
     const char d = IsDigit(c) ? c : DigitFor(c, &weak);
-    // A part starts with a digit or a stroke (l, I, i): never with a round
-    // or a rarer shape (O2, B12, S1 are names and codes).
-    const bool starts = i == 0 && !IsDigit(c) && d != '1';
-    // A rarer shape only between two digits (1S71; 221B is an address,
-    // 939B a page's section).
-    const bool alone = weak && (i == 0 || i + 1 == s.size() || !IsDigit(s[i - 1]) || !IsDigit(s[i + 1]));
-    // A small o that ends the number or comes before a decimal point is a
-    // degree sign (180o, 54o.4 in printed tables), save in groups of three
-    // (1,ooo) or before a range's dash (l6o-164).
-    const bool degree = c == 'o' && ((i + 1 == s.size() && last) || (i + 1 < s.size() && s[i + 1] == '.')) && groups == 0;
-    // A small i only as a part's first, before a digit (i6s.): after digits
-    // it is as often a pound's l or a half (66i., 5id.); an I not last
-    // (100I is as often 100l.).
-    const bool stroke = (c == 'i' && (i != 0 || i + 1 == s.size() || !IsDigit(s[i + 1]))) ||
-                        (c == 'I' && i + 1 == s.size() && i > 0);
-    if (!d || starts || alone || stroke || degree) { r->ok = false; return; }
+    if (!IsDigit(c) && !LetterFits(s, i, d, weak, last, groups)) { r->ok = false; return; }
     if (c == 'O' && i > 0 && (s[i - 1] == 'l' || s[i - 1] == 'I')) r->upper_o = true;
     (IsDigit(c) ? r->real : r->mapped) += 1;
     r->digits += d;
