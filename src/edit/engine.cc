@@ -1,6 +1,7 @@
 // Engine: runs the passes over the original input, combines, applies.
 #include <algorithm>
 #include <fstream>
+#include <iterator>
 #include <mutex>
 #include <optional>
 #include <regex>
@@ -151,6 +152,30 @@ uint64_t CountWords(std::string_view s) {
   return n;
 }
 
+// The numeral pass's proposals into `proposals`, or with it null as
+// suggestions (the mended numeral at the edit's confidence, then the run as
+// written).
+void ProposeNumerals(const repair::PassInput& in, repair::Proposals* proposals, std::vector<Suggestion>* suggestions) {
+  repair::Proposals found;
+  repair::ProposeNumerals(in, &found);
+  for (edit::Proposal& p : found) {
+    if (proposals) { proposals->push_back(std::move(p)); continue; }
+    const Edit& e = p.edit;
+    suggestions->push_back({e.start, e.end, e.before, {{e.after, e.confidence}, {e.before, 1 - e.confidence}}});
+  }
+}
+
+// Adds `more` to `*into`, both ordered by offset, keeping that order.
+void MergeSuggestions(std::vector<Suggestion> more, std::vector<Suggestion>* into) {
+  if (more.empty()) return;
+  std::vector<Suggestion> all;
+  all.reserve(into->size() + more.size());
+  std::merge(std::make_move_iterator(into->begin()), std::make_move_iterator(into->end()),
+             std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()), std::back_inserter(all),
+             [](const Suggestion& a, const Suggestion& b) { return a.start < b.start; });
+  *into = std::move(all);
+}
+
 }  // namespace
 
 FixResult Engine::Fix(std::string_view input, const FixOptions& options) const {
@@ -164,7 +189,10 @@ FixResult Engine::Fix(std::string_view input, const FixOptions& options) const {
   if (options.fix_spacing) repair::ProposeSpacing(in, &proposals);
   if (options.fix_case) repair::ProposeCase(in, &proposals);
   if (options.correct) repair::ProposeStrayMarks(in, &proposals);
-  if (options.correct) repair::ProposeNumerals(in, &proposals);
+  // With suggest, a misread numeral is listed as a suspect, not mended
+  // (nothing in the words changes), as the corrector's are.
+  std::vector<Suggestion> numerals;
+  if (options.correct) ProposeNumerals(in, options.suggest ? nullptr : &proposals, &numerals);
   const Model* model = impl_->model.get();
   std::vector<std::pair<uint64_t, size_t>> fused_cuts;  // (cut, proposal): words split at a gap
   if (options.detect_gaps && model) {
@@ -192,6 +220,7 @@ FixResult Engine::Fix(std::string_view input, const FixOptions& options) const {
     c.Propose(input, co, 5, &corrections, options.suggest ? &r.suggestions : nullptr);
     if (!options.suggest) ResolveFusedCuts(fused_cuts, std::move(corrections), &proposals);
   }
+  MergeSuggestions(std::move(numerals), &r.suggestions);
   r.edits = edit::Combine(input, std::move(proposals));
   StatusOr<std::string> out = ApplyEdits(input, r.edits);
   // Combine() guarantees a valid list; if that contract were ever broken we

@@ -92,5 +92,24 @@ TEST(Numerals, TheEngineMendsThem) {
   EXPECT_EQ(DefaultModelEngine()->Fix(in, o).text, in);
 }
 
+// With suggest the numerals are suspects, listed in offset order among the
+// corrector's, and the text keeps them as written.
+TEST(Numerals, SuggestListsThemAndChangesNothing) {
+  FixOptions o;
+  o.detect_gaps = false;
+  o.suggest = true;
+  const std::string in = "The army of 1,ooo men was fined lOs. in 1S71.";
+  const FixResult r = BareEngine()->Fix(in, o);
+  EXPECT_EQ(r.text, in);
+  ASSERT_EQ(r.suggestions.size(), 3u);
+  EXPECT_EQ(r.suggestions[0].token, "1,ooo");
+  EXPECT_EQ(r.suggestions[0].alternatives[0].text, "1,000");
+  EXPECT_EQ(r.suggestions[2].token, "1S71");
+  if (!DefaultModelEngine()) return;
+  const FixResult m = DefaultModelEngine()->Fix("Tbe army of 1,ooo men.", o);
+  ASSERT_GE(m.suggestions.size(), 2u);
+  for (size_t i = 1; i < m.suggestions.size(); ++i) EXPECT_LT(m.suggestions[i - 1].start, m.suggestions[i].start);
+}
+
 }  // namespace
 }  // namespace emend::repair
