@@ -1,11 +1,11 @@
 #include "correct/corrector.h"
 
 #include <algorithm>
-#include <cstring>
 #include <array>
 #include <bit>
 #include <cctype>
 #include <cmath>
+#include <cstring>
 #include <functional>
 #include <iterator>
 #include <optional>
@@ -323,7 +323,6 @@ bool ShortFinalE(const std::string& s, std::string* out) {
   return true;
 }
 
-// bycause, byfore, bytwene: the prefix be- written by-.
 bool ShewToShow(const std::string& s, std::string* out) { return ReplaceAll(s, "shew", "show", out); }  // shewn
 // A final l the modern spelling doubles (recal, instal): after one vowel.
 bool FinalLl(const std::string& s, std::string* out) {
@@ -332,6 +331,7 @@ bool FinalLl(const std::string& s, std::string* out) {
   *out = s + "l";
   return true;
 }
+// bycause, byfore, bytwene: the prefix be- written by-.
 bool ByToBe(const std::string& s, std::string* out) {
   if (s.size() <= 4 || s.compare(0, 2, "by") != 0) return false;
   *out = s;
@@ -818,10 +818,10 @@ bool LooksNumeric(std::string_view w) {
 // (www.example.com: three tokens), or of a run the numeral pass mends
 // (lOs., Is. 6d.), which that pass owns.
 bool SentencePass::InAddressOrNumeral(const text::LmToken& t) const {
-  size_t b = t.begin, e = t.end, core_b = 0, core_e = 0;
-  while (b > 0 && !repair::IsBlank(text_[b - 1])) --b;
-  while (e < text_.size() && !repair::IsBlank(text_[e])) ++e;
-  return repair::LooksLikeAddress(text_.substr(b, e - b)) || !repair::MendNumeral(text_, b, e, &core_b, &core_e).empty();
+  const std::string_view run = repair::RunAround(text_, t.begin);
+  const size_t b = static_cast<size_t>(run.data() - text_.data());
+  size_t core_b = 0, core_e = 0;
+  return repair::LooksLikeAddress(run) || !repair::MendNumeral(text_, b, b + run.size(), &core_b, &core_e).empty();
 }
 
 bool SentencePass::Protected(const text::LmToken& t) const {

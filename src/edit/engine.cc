@@ -155,7 +155,7 @@ uint64_t CountWords(std::string_view s) {
 // The numeral pass's proposals into `proposals`, or with it null as
 // suggestions (the mended numeral at the edit's confidence, then the run as
 // written).
-void ProposeNumerals(const repair::PassInput& in, repair::Proposals* proposals, std::vector<Suggestion>* suggestions) {
+void AddNumerals(const repair::PassInput& in, repair::Proposals* proposals, std::vector<Suggestion>* suggestions) {
   repair::Proposals found;
   repair::ProposeNumerals(in, &found);
   for (edit::Proposal& p : found) {
@@ -192,7 +192,7 @@ FixResult Engine::Fix(std::string_view input, const FixOptions& options) const {
   // With suggest, a misread numeral is listed as a suspect, not mended
   // (nothing in the words changes), as the corrector's are.
   std::vector<Suggestion> numerals;
-  if (options.correct) ProposeNumerals(in, options.suggest ? nullptr : &proposals, &numerals);
+  if (options.correct) AddNumerals(in, options.suggest ? nullptr : &proposals, &numerals);
   const Model* model = impl_->model.get();
   std::vector<std::pair<uint64_t, size_t>> fused_cuts;  // (cut, proposal): words split at a gap
   if (options.detect_gaps && model) {

@@ -33,8 +33,7 @@ char DigitFor(char c, bool* weak) {
   }
 }
 
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-bool IsAlnum(char c) { return IsDigit(c) || IsAsciiLetter(c); }
+bool IsAlnum(char c) { return IsAsciiDigit(c) || IsAsciiLetter(c); }
 
 // A unit that may follow a numeral as written: money (10s., 6d., 20l.) and
 // ordinals (1st, 2nd, 3rd, 9th), with the ordinal's th misread (9tli, 5lh).
@@ -67,7 +66,7 @@ bool LetterFits(std::string_view s, size_t i, char d, bool weak, bool last, size
   if (!d || (first && d != '1')) return false;
   // A rarer shape only between two digits (1S71; 221B is an address, 939B
   // a page's section).
-  if (weak && (first || end || !IsDigit(s[i - 1]) || !IsDigit(s[i + 1]))) return false;
+  if (weak && (first || end || !IsAsciiDigit(s[i - 1]) || !IsAsciiDigit(s[i + 1]))) return false;
   // A small o that ends the number or comes before a decimal point is a
   // degree sign (180o, 54o.4 in printed tables), save in groups of three
   // (1,ooo) or before a range's dash (l6o-164).
@@ -75,7 +74,7 @@ bool LetterFits(std::string_view s, size_t i, char d, bool weak, bool last, size
   // A small i only as a part's first, before a digit (i6s.): after digits
   // it is as often a pound's l or a half (66i., 5id.); an I not last (100I
   // is as often 100l.).
-  if (c == 'i' && (!first || end || !IsDigit(s[i + 1]))) return false;
+  if (c == 'i' && (!first || end || !IsAsciiDigit(s[i + 1]))) return false;
   return !(c == 'I' && end && !first);
 }
 
@@ -95,10 +94,10 @@ void ReadPart(std::string_view s, bool last, Reading* r) {
       continue;
     }
     bool weak = false;
-    const char d = IsDigit(c) ? c : DigitFor(c, &weak);
-    if (!IsDigit(c) && !LetterFits(s, i, d, weak, last, groups)) { r->ok = false; return; }
+    const char d = IsAsciiDigit(c) ? c : DigitFor(c, &weak);
+    if (!IsAsciiDigit(c) && !LetterFits(s, i, d, weak, last, groups)) { r->ok = false; return; }
     if (c == 'O' && i > 0 && (s[i - 1] == 'l' || s[i - 1] == 'I')) r->upper_o = true;
-    (IsDigit(c) ? r->real : r->mapped) += 1;
+    (IsAsciiDigit(c) ? r->real : r->mapped) += 1;
     r->digits += d;
     ++group;
   }
@@ -126,18 +125,19 @@ Reading Read(std::string_view num) {
 // d, l) or, with `pounds`, after a £: £3, 6d., 2s, 20l.
 bool MoneyRun(std::string_view run, std::string_view units, bool pounds) {
   while (!run.empty() && (run.back() == '.' || run.back() == ',' || run.back() == ';')) run.remove_suffix(1);
-  if (run.starts_with("\xC2\xA3")) return pounds && run.size() > 2 && IsDigit(run[2]);
-  if (run.size() < 2 || !IsDigit(run[0]) || units.find(run.back()) == std::string_view::npos) return false;
+  if (run.starts_with("\xC2\xA3")) return pounds && run.size() > 2 && IsAsciiDigit(run[2]);
+  if (run.size() < 2 || !IsAsciiDigit(run[0]) || units.find(run.back()) == std::string_view::npos) return false;
   for (size_t i = 0; i + 1 < run.size(); ++i)
-    if (!IsDigit(run[i])) return false;
+    if (!IsAsciiDigit(run[i])) return false;
   return true;
 }
 
 // Whether `r` followed by `unit` is an overwhelming misread: digits in
 // thousands groups, or at least as many digits as letters, two or more
-// digits or a unit after them (1S71, l6o-164, 9tli); a number of letters only before a money unit, if its shape is
-// no word's (lOs., lOd) or an amount of money stands beside it and it
-// starts with a capital I or an l (Is. 6d.; never the verb: is 6d.).
+// digits or a unit after them (1S71, l6o-164, 9tli); a number of letters
+// only before a money unit, if its shape is no word's (lOs., lOd) or an
+// amount of money stands beside it and it starts with a capital I or an l
+// (Is. 6d.; never the verb: is 6d.).
 bool Overwhelming(const Reading& r, const Unit& unit, std::string_view num, bool money_beside) {
   if (r.real == 0)
     return unit.money && r.mapped > 0 && (r.upper_o || (money_beside && (num[0] == 'I' || num[0] == 'l')));
@@ -188,7 +188,7 @@ std::string MendNumeral(std::string_view text, size_t b, size_t e, size_t* core_
   bool digit = false;
   for (char c : core) {
     if (static_cast<unsigned char>(c) >= 0x80) return "";
-    digit = digit || IsDigit(c);
+    digit = digit || IsAsciiDigit(c);
   }
   // Most runs hold no digit and are no money unit's: one look each.
   const bool unit = core.size() <= 3 && (core.ends_with('s') || core.ends_with('d'));
